@@ -1,0 +1,224 @@
+"""The parsed article: header fields with spans and the body's elements and text runs.
+
+An `Article` is built once per file and shared, read-only, by every rule. This is the only
+module that touches lxml (for rules that want XPath over the body); the offsets come from
+`lint.html`, whose tree the lxml tree mirrors element for element.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
+
+from lint.html import Comment, Element, HtmlProblem, ParsedBody, parse_fragment
+from lint.source import SourceText
+from lint.textrun import TextRun
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+T = TypeVar("T")
+
+BODY_LINE = 5  # lines 1-4 are the header (timestamp, title, underline, blank)
+
+_TIMESTAMP = re.compile(r"<!--(.*?)-->")
+_TITLE_OPEN = "["
+_TITLE_CLOSE = "]("
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A header value and its source offsets (`text[start:end] == value`)."""
+
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What lines 1-4 hold. A field is None when its line is missing or does not have the
+    field's shape at all; rules report why."""
+
+    timestamp: Field | None  # the text between `<!--` and `-->` on line 1
+    title: Field | None  # the text between `[` and `](` on line 2
+    url: Field | None  # the text between `](` and the final `)` on line 2
+    underline: Field | None  # line 3 without a trailing CR
+
+
+@dataclass(slots=True, eq=False)
+class Body:
+    start: int  # offset of line 5
+    end: int  # end of the text, less one final newline
+    parsed: ParsedBody
+
+    @property
+    def root(self) -> Element:
+        return self.parsed.root
+
+    @property
+    def elements(self) -> list[Element]:
+        return self.parsed.elements
+
+    @property
+    def runs(self) -> list[TextRun]:
+        return self.parsed.runs
+
+    @property
+    def comments(self) -> list[Comment]:
+        return self.parsed.comments
+
+    @property
+    def problems(self) -> list[HtmlProblem]:
+        return self.parsed.problems
+
+
+@dataclass(slots=True, eq=False)
+class Article:
+    path: str
+    source: SourceText
+    header: Header
+    body: Body | None
+    _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False)
+    _lxml: tuple[Any, dict[Any, Element]] | None = field(default=None, repr=False)
+
+    @classmethod
+    def parse(cls, source: SourceText, path: str = "-") -> Article:
+        return cls(path, source, _parse_header(source), _parse_body(source))
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def host(self) -> str:
+        """The lower-cased host of the title URL, or "" when there is none."""
+        if self.header.url is None:
+            return ""
+        try:
+            return (urlsplit(self.header.url.value.strip()).hostname or "").lower()
+        except ValueError:
+            return ""
+
+    def elements(self, *tags: str) -> Iterator[Element]:
+        """Body elements in document order, optionally only those with the given tags."""
+        if self.body is None:
+            return iter(())
+        if not tags:
+            return iter(self.body.elements)
+        return (element for element in self.body.elements if element.tag in tags)
+
+    @property
+    def runs(self) -> list[TextRun]:
+        return [] if self.body is None else self.body.runs
+
+    def derived(self, compute: Callable[[Article], T]) -> T:
+        """`compute(self)`, computed once per article and shared by every rule that asks
+        (e.g. a family's index of candidate names). `compute` must be a module-level
+        function so that the cache key is stable."""
+        try:
+            return self._derived[compute]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[compute] = compute(self)
+            return value
+
+    def lxml_tree(self) -> tuple[etree._Element, dict[etree._Element, Element]]:
+        """The body as an lxml tree (built lazily from the same tokens) and a map from
+        each lxml element back to its `Element`, for XPath-minded rules and plugins."""
+        if self._lxml is None:
+            self._lxml = _to_lxml(self)
+        return self._lxml
+
+
+def _parse_header(source: SourceText) -> Header:
+    lines = source.line_count
+
+    def line(number: int) -> tuple[str, int] | None:
+        if number > lines:
+            return None
+        info = source.line(number)
+        text = source.text[info.start : info.end]
+        return text.removesuffix("\r"), info.start
+
+    timestamp = title = url = underline = None
+    first = line(1)
+    if first is not None:
+        text, start = first
+        match = _TIMESTAMP.search(text)
+        if match is not None:
+            timestamp = Field(match.group(1), start + match.start(1), start + match.end(1))
+    second = line(2)
+    if second is not None:
+        title, url = _parse_title_link(*second)
+    third = line(3)
+    if third is not None:
+        underline = Field(third[0], third[1], third[1] + len(third[0]))
+    return Header(timestamp, title, url, underline)
+
+
+def _parse_title_link(text: str, start: int) -> tuple[Field | None, Field | None]:
+    """`[title](url)`: the title runs to the last `](`, the URL to the final `)`."""
+    stripped = text.rstrip()
+    if not stripped.startswith(_TITLE_OPEN):
+        return None, None
+    middle = stripped.rfind(_TITLE_CLOSE)
+    if middle == -1:
+        return Field(stripped[1:], start + 1, start + len(stripped)), None
+    title = Field(stripped[1:middle], start + 1, start + middle)
+    url_start = middle + len(_TITLE_CLOSE)
+    url_end = len(stripped) - 1 if stripped.endswith(")") else len(stripped)
+    url = Field(stripped[url_start:url_end], start + url_start, start + url_end)
+    return title, url
+
+
+def _parse_body(source: SourceText) -> Body | None:
+    if source.line_count < BODY_LINE:
+        return None
+    start = source.line(BODY_LINE).start
+    end = len(source.text)
+    if source.text.endswith("\n") and end - 1 >= start:
+        end -= 1
+    return Body(start, end, parse_fragment(source.text, start, end))
+
+
+def _to_lxml(article: Article) -> tuple[Any, dict[Any, Element]]:
+    from lxml import etree
+
+    root = etree.Element("body")
+    mapping: dict[Any, Element] = {}
+    if article.body is None:
+        return root, mapping
+    text = article.text
+    pending: list[tuple[Element, Any]] = [(article.body.root, root)]
+    while pending:
+        ours, theirs = pending.pop()
+        last: Any = None
+        for child in ours.children:
+            if isinstance(child, Element):
+                name = child.tag if _XML_NAME.match(child.tag) else "unknown"
+                node = etree.SubElement(theirs, name)
+                for attribute in child.attributes:
+                    if _XML_NAME.match(attribute.name) and attribute.name not in node.attrib:
+                        node.set(attribute.name, _xml_safe(attribute.value or ""))
+                mapping[node] = child
+                pending.append((child, node))
+                last = node
+            else:
+                piece = _xml_safe(unescape(text[child.start : child.end]))
+                if last is None:
+                    theirs.text = (theirs.text or "") + piece
+                else:
+                    last.tail = (last.tail or "") + piece
+    return root, mapping
+
+
+_XML_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z")
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(value: str) -> str:
+    return _XML_UNSAFE.sub("\ufffd", value)

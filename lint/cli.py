@@ -1,0 +1,94 @@
+"""The `articlelint` command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+from lint import __version__
+
+EXIT_OK, EXIT_FOUND, EXIT_FAILURE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad command-line use: printed as one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _codes(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="articlelint",
+                     description="A linter for archived news articles.")
+    parser.add_argument("--version", action="version", version=f"articlelint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check article files")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                       help="files or directories (default: .); - reads stdin")
+    check.add_argument("--select", type=_codes, action="extend",
+                       help="only these rules (codes, names, prefixes, ALL)")
+    check.add_argument("--extend-select", type=_codes, action="extend", default=[],
+                       help="rules to add to the selection")
+    check.add_argument("--ignore", type=_codes, action="extend", default=[],
+                       help="rules to leave out")
+    check.add_argument("--output-format", choices=("full", "concise", "json"),
+                       help="default: full on a terminal, concise otherwise")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="the name to report (and match config against) for stdin")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when diagnostics are found")
+    check.add_argument("--max-warnings", type=int, metavar="N",
+                       help="exit 1 when there are more than N warnings")
+    check.add_argument("--statistics", action="store_true", help="counts per rule")
+    check.add_argument("--quiet", action="store_true", help="no summary line")
+
+    commands.add_parser("rules", help="list the available rules")
+    rule = commands.add_parser("rule", help="show a rule's documentation")
+    rule.add_argument("selector", metavar="CODE|NAME")
+    commands.add_parser("schema", help="print the JSON Schema of --output-format json")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
+         stdin: TextIO | None = None) -> int:
+    out = stdout or sys.stdout
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            raise UsageError("a command is required: check, rules, rule or schema")
+        if args.command == "check":
+            from lint.run import run_check
+
+            return run_check(args, out, stdin or sys.stdin)
+        if args.command == "rules":
+            from lint.docs import print_rules
+
+            return print_rules(out)
+        if args.command == "rule":
+            from lint.docs import print_rule
+
+            return print_rule(args.selector, out)
+        from lint.docs import print_schema
+
+        return print_schema(out)
+    except UsageError as error:
+        print(f"articlelint: error: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("articlelint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `articlelint check | head`: the reader left; that is not our failure.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK

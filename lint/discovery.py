@@ -1,0 +1,109 @@
+"""Which files a run checks: explicit paths as given, directories walked for the include
+globs, minus exclude globs and what `.gitignore` files ignore."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+DEFAULT_INCLUDE = ("**/*.md",)
+
+
+class PathNotFound(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    display: str  # the path as shown in output: as given, `/`-separated
+    path: Path
+
+
+def discover(
+    paths: Sequence[str],
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+) -> list[Target]:
+    """Files to check, sorted by displayed path. A missing path raises PathNotFound."""
+    included = pathspec.GitIgnoreSpec.from_lines(include)
+    excluded = pathspec.GitIgnoreSpec.from_lines(exclude)
+    found: dict[str, Target] = {}
+    for given in paths:
+        path = Path(given)
+        if not path.exists() and not path.is_symlink():
+            raise PathNotFound(given)
+        if path.is_dir():
+            for target in _walk(given, included, excluded):
+                found.setdefault(target.display, target)
+        else:
+            # An explicitly named file is checked whatever its name.
+            display = given.replace(os.sep, "/")
+            found.setdefault(display, Target(display, path))
+    return [found[key] for key in sorted(found)]
+
+
+def _walk(root: str, included: pathspec.PathSpec,
+          excluded: pathspec.PathSpec) -> Iterator[Target]:
+    base = Path(os.path.abspath(root))
+    specs_of: dict[Path, list[tuple[Path, pathspec.PathSpec]]] = {
+        base: _ancestor_ignores(base)}
+    # os.walk does not follow directory symlinks, so a symlink loop cannot trap it.
+    for directory, dirnames, filenames in os.walk(base):
+        here = Path(directory)
+        specs = list(specs_of.pop(here, []))
+        own = _read_gitignore(here / ".gitignore")
+        if own is not None:
+            specs.append((here, own))
+        rel_dir = here.relative_to(base)
+        kept = []
+        for name in sorted(dirnames):
+            rel = (rel_dir / name).as_posix() + "/"
+            if name == ".git" or excluded.match_file(rel) or _ignored(here / name, True, specs):
+                continue
+            kept.append(name)
+            specs_of[here / name] = specs
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            rel = (rel_dir / name).as_posix()
+            if not included.match_file(rel) or excluded.match_file(rel):
+                continue
+            if _ignored(here / name, False, specs):
+                continue
+            display = rel if root in (".", "./") else f"{root.rstrip('/' + os.sep)}/{rel}"
+            yield Target(display.replace(os.sep, "/"), here / name)
+
+
+def _read_gitignore(path: Path) -> pathspec.PathSpec | None:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _ancestor_ignores(root: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+    """`.gitignore` files above `root` that apply to it: those up to the root of the git
+    work tree that holds it (none when it is a work tree's root or in none)."""
+    if (root / ".git").exists():
+        return []
+    found: list[tuple[Path, pathspec.PathSpec]] = []
+    for directory in root.parents:
+        spec = _read_gitignore(directory / ".gitignore")
+        if spec is not None:
+            found.append((directory, spec))
+        if (directory / ".git").exists():
+            return found[::-1]
+    return []
+
+
+def _ignored(path: Path, is_dir: bool,
+             specs: Sequence[tuple[Path, pathspec.PathSpec]]) -> bool:
+    for directory, spec in specs:
+        rel = path.relative_to(directory).as_posix()
+        if spec.match_file(rel + ("/" if is_dir else "")):
+            return True
+    return False

@@ -1,0 +1,109 @@
+"""Checks one file: decode, parse once, run every selected rule with crash isolation."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lint.article import Article
+from lint.engine_rules import InternalError, UnreadableFile
+from lint.models import Diagnostic, Severity
+from lint.rule import Rule
+from lint.source import DecodeError, SourceText
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    source: SourceText | None  # None when the file could not be decoded
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def internal_error(self) -> bool:
+        return any(d.code == InternalError.code for d in self.diagnostics)
+
+
+def check_bytes(path: str, data: bytes, rules: Sequence[Rule]) -> FileResult:
+    """Lint `data` (the bytes of the file at `path`)."""
+    try:
+        source = SourceText.decode(data)
+    except DecodeError as error:
+        return FileResult(path, None, [_undecodable(path, error, rules)])
+    return check_source(path, source, rules)
+
+
+def check_source(path: str, source: SourceText, rules: Sequence[Rule]) -> FileResult:
+    result = FileResult(path, source)
+    try:
+        article = Article.parse(source, path)
+    except Exception as exc:  # the parser must never take the run down with it
+        result.diagnostics.append(_internal(source, path, "the article parser", exc))
+        return result
+    for rule in rules:
+        result.diagnostics.extend(run_rule(rule, article))
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def run_rule(rule: Rule, article: Article) -> list[Diagnostic]:
+    """The rule's diagnostics, or one X002 if it raised or returned a bad position."""
+    label = f"rule {rule.code} ({rule.name})"
+    try:
+        found = list(rule.check(article))
+    except Exception as exc:
+        return [_internal(article.source, article.path, label, exc)]
+    size = len(article.source)
+    for diagnostic in found:
+        problem = _position_problem(diagnostic, article.source, size)
+        if problem:
+            return [_message(article.source, article.path, f"{label} {problem}")]
+    return found
+
+
+def _position_problem(diagnostic: object, source: SourceText, size: int) -> str:
+    if not isinstance(diagnostic, Diagnostic):
+        return f"returned {type(diagnostic).__name__} instead of a Diagnostic"
+    span = diagnostic.span
+    if span.end_offset > size:
+        return f"reported offsets {span.offset}..{span.end_offset} beyond the end ({size})"
+    if source.span(span.offset, span.end_offset) != span:
+        return f"reported a line/column that does not match offsets {span.offset}..{span.end_offset}"
+    if diagnostic.fix is not None:
+        for edit in diagnostic.fix.edits:
+            if edit.end_offset > size:
+                return f"proposed an edit at {edit.offset}..{edit.end_offset} beyond the end"
+    return ""
+
+
+def _internal(source: SourceText, path: str, label: str, exc: BaseException) -> Diagnostic:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
+    return _message(source, path, f"{label} failed: {type(exc).__name__}: {exc}{where}")
+
+
+def _message(source: SourceText, path: str, message: str) -> Diagnostic:
+    return Diagnostic(code=InternalError.code, name=InternalError.name,
+                      severity=Severity.ERROR, message=message, span=source.span(0, 0),
+                      path=path)
+
+
+def _undecodable(path: str, error: DecodeError, rules: Sequence[Rule]) -> Diagnostic:
+    before = SourceText(error.text_before)
+    offset = len(error.text_before)
+    line, column = before.position(offset)
+    shown = " ".join(f"0x{byte:02X}" for byte in error.bad[:4])
+    span = before.span(offset, offset)
+    return Diagnostic(
+        code=UnreadableFile.code, name=UnreadableFile.name, severity=Severity.ERROR,
+        message=f"not valid UTF-8: byte {shown} at byte offset {error.byte_offset} "
+                f"(line {line}, column {column})",
+        span=span, path=path)
+
+
+def unreadable(path: str, reason: str) -> FileResult:
+    """A file that could not be read at all (permissions, a vanished file…)."""
+    span = SourceText("").span(0, 0)
+    return FileResult(path, None, [Diagnostic(
+        code=UnreadableFile.code, name=UnreadableFile.name, severity=Severity.ERROR,
+        message=f"cannot read the file: {reason}", span=span, path=path)])

@@ -1,0 +1,490 @@
+"""A strict, offset-preserving HTML tokenizer and tree builder for article bodies.
+
+lxml reports no columns, so the body is tokenized here: every tag, attribute, text node and
+character reference keeps its exact code-point offsets. The tree is built from the same
+tokens, so offsets and tree can never disagree. The reading is strict on purpose (the body
+is a fragment written by a feed renderer): every non-void element must be closed
+explicitly and in order; whatever is not is recorded as an `HtmlProblem` instead of being
+silently repaired.
+
+Everything here is linear in the input: tags are found with `str.find` and anchored
+regexes without nested quantifiers; closing tags are matched against per-name counts of
+open elements, so stray end tags never rescan the stack. Nothing is fetched or expanded:
+no DTDs, no entity definitions, only the fixed HTML5 character-reference table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+from lint.html_names import (
+    INLINE_ELEMENTS,
+    INVISIBLE_ELEMENTS,
+    KNOWN_ELEMENTS,
+    RAW_TEXT_ELEMENTS,
+    VOID_ELEMENTS,
+)
+from lint.textrun import RunBuilder, TextRun, decode_references
+
+
+class ProblemKind(str, Enum):
+    UNCLOSED_ELEMENT = "unclosed-element"
+    MISNESTED_END_TAG = "misnested-end-tag"
+    STRAY_END_TAG = "stray-end-tag"
+    VOID_END_TAG = "void-end-tag"
+    SELF_CLOSING_NON_VOID = "self-closing-non-void"
+    END_TAG_ATTRIBUTES = "end-tag-attributes"
+    BAD_TAG_NAME = "bad-tag-name"
+    MISSING_SPACE_IN_TAG = "missing-space-in-tag"
+    BAD_ATTRIBUTE = "bad-attribute"
+    UNTERMINATED_QUOTE = "unterminated-quote"
+    UNTERMINATED_TAG = "unterminated-tag"
+    UNTERMINATED_COMMENT = "unterminated-comment"
+    BOGUS_MARKUP = "bogus-markup"
+    DOCTYPE = "doctype"
+    BARE_LESS_THAN = "bare-less-than"
+    BAD_CHARACTER_REFERENCE = "bad-character-reference"
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlProblem:
+    """A syntax problem at source offsets `start:end`. `related` is another offset the
+    message refers to (e.g. where an unclosed element was opened)."""
+
+    kind: ProblemKind
+    start: int
+    end: int
+    detail: str
+    related: int | None = None
+
+
+@dataclass(slots=True, eq=False)
+class Attribute:
+    name: str  # lower-cased
+    name_start: int
+    name_end: int
+    value: str | None = None  # decoded; None when written without `=`
+    value_start: int | None = None  # raw value, quotes excluded
+    value_end: int | None = None
+    quote: str = ""
+
+    @property
+    def start(self) -> int:
+        return self.name_start
+
+    @property
+    def end(self) -> int:
+        if self.value_end is None:
+            return self.name_end
+        return self.value_end + (1 if self.quote else 0)
+
+
+@dataclass(slots=True, eq=False)
+class TextNode:
+    start: int
+    end: int
+    raw: str
+    parent: Element
+
+    @property
+    def is_whitespace(self) -> bool:
+        return not self.raw.strip()
+
+
+@dataclass(slots=True, eq=False)
+class Comment:
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    content: str
+
+
+@dataclass(slots=True, eq=False)
+class Element:
+    """An element of the body. `start:end` is the start tag; `close_start:close_end` the
+    end tag (None when the element is void, self-closed or never closed)."""
+
+    tag: str
+    start: int
+    end: int
+    parent: Element | None = None
+    attributes: list[Attribute] = field(default_factory=list)
+    children: list[Element | TextNode] = field(default_factory=list)
+    self_closing: bool = False
+    close_start: int | None = None
+    close_end: int | None = None
+    depth: int = 0
+    _content_end: int | None = None
+
+    @property
+    def is_void(self) -> bool:
+        return self.tag in VOID_ELEMENTS
+
+    @property
+    def is_known(self) -> bool:
+        return self.tag in KNOWN_ELEMENTS
+
+    @property
+    def is_inline(self) -> bool:
+        return self.tag in INLINE_ELEMENTS
+
+    @property
+    def content_start(self) -> int:
+        return self.end
+
+    @property
+    def content_end(self) -> int:
+        """Where the content ends: the end tag, or the end of the last descendant."""
+        if self.close_start is not None:
+            return self.close_start
+        return self._content_end if self._content_end is not None else self.end
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_end if self.close_end is not None else self.content_end
+
+    def get(self, name: str) -> Attribute | None:
+        """The first attribute called `name` (lower case)."""
+        for attribute in self.attributes:
+            if attribute.name == name:
+                return attribute
+        return None
+
+    def attr(self, name: str) -> str | None:
+        attribute = self.get(name)
+        return None if attribute is None else attribute.value
+
+    def element_children(self) -> list[Element]:
+        return [child for child in self.children if isinstance(child, Element)]
+
+    def iter(self) -> Iterator[Element]:
+        """This element's descendants in document order (iterative: bodies nest deep)."""
+        stack: list[Iterator[Element | TextNode]] = [iter(self.children)]
+        while stack:
+            for child in stack[-1]:
+                if isinstance(child, Element):
+                    yield child
+                    stack.append(iter(child.children))
+                    break
+            else:
+                stack.pop()
+
+    def ancestors(self) -> Iterator[Element]:
+        node = self.parent
+        while node is not None and node.tag != ROOT_TAG:
+            yield node
+            node = node.parent
+
+
+ROOT_TAG = "#fragment"
+
+_WS = " \t\n\f\r"
+_SKIP_WS = re.compile(r"[ \t\n\f\r]*")
+_TAG_NAME = re.compile(r"[A-Za-z][^ \t\n\f\r/>]*")
+_VALID_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-:][A-Za-z0-9]+)*\Z")
+_ATTR_NAME = re.compile(r"[^ \t\n\f\r/>][^ \t\n\f\r/>=]*")
+_UNQUOTED_VALUE = re.compile(r"[^ \t\n\f\r>]+")
+_BAD_IN_ATTR_NAME = re.compile(r"[\"'<]")
+_BAD_IN_UNQUOTED = re.compile(r"[\"'<=`]")
+
+
+@dataclass(slots=True)
+class ParsedBody:
+    root: Element
+    elements: list[Element]
+    comments: list[Comment]
+    problems: list[HtmlProblem]
+    runs: list[TextRun]
+
+
+def parse_fragment(text: str, start: int, end: int) -> ParsedBody:
+    """Tokenize `text[start:end]` and build the strict tree; offsets are into `text`."""
+    return _Parser(text, start, end).run()
+
+
+class _Parser:
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.pos = start
+        self.limit = end
+        self.root = Element(ROOT_TAG, start, start, depth=0)
+        self.stack: list[Element] = [self.root]
+        self.open_counts: Counter[str] = Counter()
+        self.elements: list[Element] = []
+        self.comments: list[Comment] = []
+        self.problems: list[HtmlProblem] = []
+        self.runs = RunBuilder(text, self.problems_sink)
+        self.invisible_depth = 0
+
+    def problems_sink(self, problem: HtmlProblem) -> None:
+        self.problems.append(problem)
+
+    def problem(self, kind: ProblemKind, start: int, end: int, detail: str,
+                related: int | None = None) -> None:
+        self.problems.append(HtmlProblem(kind, start, end, detail, related))
+
+    # -- main loop ---------------------------------------------------------------------
+
+    def run(self) -> ParsedBody:
+        text, limit = self.text, self.limit
+        while self.pos < limit:
+            lt = text.find("<", self.pos, limit)
+            if lt == -1:
+                self.add_text(self.pos, limit)
+                break
+            if lt > self.pos:
+                self.add_text(self.pos, lt)
+            self.pos = lt
+            self.markup(lt)
+        self.finish()
+        self.root._content_end = limit
+        return ParsedBody(self.root, self.elements, self.comments, self.problems,
+                          self.runs.finish())
+
+    def markup(self, lt: int) -> None:
+        text = self.text
+        nxt = text[lt + 1] if lt + 1 < self.limit else ""
+        if nxt.isascii() and nxt.isalpha():
+            self.start_tag(lt)
+        elif nxt == "/":
+            after = text[lt + 2] if lt + 2 < self.limit else ""
+            if after.isascii() and after.isalpha():
+                self.end_tag(lt)
+            else:
+                self.bogus(lt, lt + 2, "`</` not followed by an element name")
+        elif nxt == "!":
+            if text.startswith("<!--", lt):
+                self.comment(lt)
+            elif text[lt + 2 : lt + 9].lower() == "doctype":
+                self.doctype(lt)
+            else:
+                self.bogus(lt, lt + 2, "`<!` that is neither a comment nor a doctype")
+        elif nxt == "?":
+            self.bogus(lt, lt + 2, "processing instruction `<?…>`")
+        else:
+            self.problem(ProblemKind.BARE_LESS_THAN, lt, lt + 1,
+                         "`<` not followed by an element name; write `&lt;`")
+            self.add_text(lt, lt + 1)
+            self.pos = lt + 1
+
+    # -- tokens ------------------------------------------------------------------------
+
+    def add_text(self, start: int, end: int) -> None:
+        parent = self.stack[-1]
+        parent.children.append(TextNode(start, end, self.text[start:end], parent))
+        if self.invisible_depth == 0:
+            self.runs.add_text(start, end, parent)
+        else:
+            # Still decode references so that bad ones are reported everywhere.
+            decode_references(self.text, start, end, False, self.problems_sink)
+
+    def comment(self, lt: int) -> None:
+        close = self.text.find("-->", lt + 4, self.limit)
+        if close == -1:
+            self.problem(ProblemKind.UNTERMINATED_COMMENT, lt, lt + 4,
+                         "comment `<!--` is never closed with `-->`")
+            end, content_end = self.limit, self.limit
+        else:
+            end, content_end = close + 3, close
+        self.comments.append(
+            Comment(lt, end, lt + 4, content_end, self.text[lt + 4 : content_end]))
+        self.pos = end
+
+    def doctype(self, lt: int) -> None:
+        text = self.text
+        gt = text.find(">", lt, self.limit)
+        bracket = text.find("[", lt, gt if gt != -1 else self.limit)
+        if bracket != -1:  # an internal subset: skip it whole, never interpret it
+            close = text.find("]", bracket, self.limit)
+            gt = text.find(">", close, self.limit) if close != -1 else -1
+        end = self.limit if gt == -1 else gt + 1
+        self.problem(ProblemKind.DOCTYPE, lt, end,
+                     "a DOCTYPE does not belong in an article body")
+        self.pos = end
+
+    def bogus(self, lt: int, after: int, detail: str) -> None:
+        gt = self.text.find(">", after, self.limit)
+        end = self.limit if gt == -1 else gt + 1
+        self.problem(ProblemKind.BOGUS_MARKUP, lt, end, detail)
+        self.pos = end
+
+    def start_tag(self, lt: int) -> None:
+        text = self.text
+        match = _TAG_NAME.match(text, lt + 1, self.limit)
+        assert match is not None
+        raw_name = match.group()
+        pos = match.end()
+        if not _VALID_TAG_NAME.match(raw_name):
+            known = _known_prefix(raw_name)
+            if known and raw_name[len(known)] not in "\"'":
+                # `<divclass="x">`: a known name glued to an attribute.
+                pos = lt + 1 + len(known)
+                self.problem(ProblemKind.MISSING_SPACE_IN_TAG, lt, pos + 1,
+                             f"no space between `<{known}` and `{raw_name[len(known):]}`")
+                raw_name = known
+            else:
+                self.problem(ProblemKind.BAD_TAG_NAME, lt, match.end(),
+                             f"`{raw_name}` is not a valid element name")
+        element = Element(raw_name.lower(), lt, lt, parent=self.stack[-1],
+                          depth=len(self.stack))
+        pos = self.attributes(element, pos)
+        element.end = pos
+        self.pos = pos
+        self.open_element(element)
+
+    def attributes(self, element: Element, pos: int) -> int:
+        """Parse attributes from `pos`; return the offset just past the tag."""
+        text, limit = self.text, self.limit
+        while True:
+            pos = _SKIP_WS.match(text, pos, limit).end()  # type: ignore[union-attr]
+            if pos >= limit:
+                self.problem(ProblemKind.UNTERMINATED_TAG, element.start, element.start + 1,
+                             f"tag `<{element.tag}` is never closed with `>`")
+                return limit
+            char = text[pos]
+            if char == ">":
+                return pos + 1
+            if char == "/":
+                if text.startswith("/>", pos):
+                    element.self_closing = True
+                    return pos + 2
+                pos += 1
+                continue
+            pos = self.attribute(element, pos)
+
+    def attribute(self, element: Element, pos: int) -> int:
+        text, limit = self.text, self.limit
+        name_match = _ATTR_NAME.match(text, pos, limit)
+        assert name_match is not None
+        raw = name_match.group()
+        attribute = Attribute(raw.lower(), pos, name_match.end())
+        element.attributes.append(attribute)
+        if _BAD_IN_ATTR_NAME.search(raw):
+            self.problem(ProblemKind.BAD_ATTRIBUTE, pos, name_match.end(),
+                         f"`{raw}` is not a valid attribute name")
+        after_name = name_match.end()
+        pos = _SKIP_WS.match(text, after_name, limit).end()  # type: ignore[union-attr]
+        if pos >= limit or text[pos] != "=":
+            return after_name
+        pos = _SKIP_WS.match(text, pos + 1, limit).end()  # type: ignore[union-attr]
+        if pos >= limit or text[pos] == ">":
+            self.problem(ProblemKind.BAD_ATTRIBUTE, attribute.name_start, pos,
+                         f"attribute `{raw}` has `=` but no value")
+            attribute.value, attribute.value_start, attribute.value_end = "", pos, pos
+            return pos
+        quote = text[pos]
+        if quote in "\"'":
+            close = text.find(quote, pos + 1, limit)
+            if close == -1:
+                self.problem(ProblemKind.UNTERMINATED_QUOTE, pos, pos + 1,
+                             f"the value of `{raw}` opens a quote that is never closed")
+                close = limit
+            attribute.quote = quote
+            attribute.value_start, attribute.value_end = pos + 1, close
+            end = min(close + 1, limit)
+            if end < limit and text[end] not in _WS + "/>":
+                self.problem(ProblemKind.BAD_ATTRIBUTE, end, end + 1,
+                             f"no space after the value of `{raw}`")
+        else:
+            value_match = _UNQUOTED_VALUE.match(text, pos, limit)
+            assert value_match is not None
+            attribute.value_start, attribute.value_end = pos, value_match.end()
+            bad = _BAD_IN_UNQUOTED.search(value_match.group())
+            if bad:
+                self.problem(ProblemKind.BAD_ATTRIBUTE, pos + bad.start(), pos + bad.end(),
+                             f"`{bad.group()}` in the unquoted value of `{raw}`")
+            end = value_match.end()
+        attribute.value = decode_references(
+            text, attribute.value_start, attribute.value_end, True, self.problems_sink
+        ).text
+        return end
+
+    def open_element(self, element: Element) -> None:
+        parent = self.stack[-1]
+        parent.children.append(element)
+        self.elements.append(element)
+        tag = element.tag
+        self.runs.boundary_open(element)
+        if tag in VOID_ELEMENTS:
+            return
+        if element.self_closing:
+            self.problem(ProblemKind.SELF_CLOSING_NON_VOID, element.start, element.end,
+                         f"`<{tag}/>` is not an empty element in HTML; write `<{tag}></{tag}>`")
+            element._content_end = element.end
+            return
+        self.stack.append(element)
+        self.open_counts[tag] += 1
+        if tag in INVISIBLE_ELEMENTS:
+            self.invisible_depth += 1
+        if tag in RAW_TEXT_ELEMENTS:
+            self.raw_text(element)
+
+    def raw_text(self, element: Element) -> None:
+        """Script-like content runs to the matching end tag, whatever it holds."""
+        closer = re.compile(r"</" + re.escape(element.tag) + r"[ \t\n\f\r/>]", re.IGNORECASE)
+        match = closer.search(self.text, self.pos, self.limit)
+        end = self.limit if match is None else match.start()
+        if end > self.pos:
+            element.children.append(TextNode(self.pos, end, self.text[self.pos:end], element))
+        self.pos = end
+
+    def end_tag(self, lt: int) -> None:
+        text = self.text
+        match = _TAG_NAME.match(text, lt + 2, self.limit)
+        assert match is not None
+        tag = match.group().lower()
+        gt = text.find(">", match.end(), self.limit)
+        end = self.limit if gt == -1 else gt + 1
+        if gt == -1:
+            self.problem(ProblemKind.UNTERMINATED_TAG, lt, lt + 2,
+                         f"end tag `</{tag}` is never closed with `>`")
+        elif text[match.end():gt].strip(_WS):
+            self.problem(ProblemKind.END_TAG_ATTRIBUTES, lt, end,
+                         f"end tag `</{tag}>` carries attributes")
+        self.pos = end
+        if tag in VOID_ELEMENTS:
+            self.problem(ProblemKind.VOID_END_TAG, lt, end,
+                         f"`<{tag}>` is a void element and takes no end tag")
+            return
+        if self.open_counts[tag] == 0:
+            self.problem(ProblemKind.STRAY_END_TAG, lt, end,
+                         f"end tag `</{tag}>` has no open `<{tag}>`")
+            return
+        while True:
+            top = self.stack[-1]
+            if top.tag == tag:
+                top.close_start, top.close_end = lt, end
+                self.close_top(lt)
+                return
+            self.problem(ProblemKind.MISNESTED_END_TAG, top.start, top.end,
+                         f"`<{top.tag}>` is closed implicitly by `</{tag}>`", related=lt)
+            self.close_top(lt)
+
+    def close_top(self, at: int) -> None:
+        element = self.stack.pop()
+        element._content_end = at
+        self.open_counts[element.tag] -= 1
+        if element.tag in INVISIBLE_ELEMENTS:
+            self.invisible_depth -= 1
+        self.runs.boundary_close(element)
+
+    def finish(self) -> None:
+        while len(self.stack) > 1:
+            top = self.stack[-1]
+            self.problem(ProblemKind.UNCLOSED_ELEMENT, top.start, top.end,
+                         f"`<{top.tag}>` is never closed")
+            self.close_top(self.limit)
+
+
+def _known_prefix(name: str) -> str:
+    """The longest known element name that `name` starts with (case-insensitive)."""
+    lowered = name.lower()
+    for length in range(min(len(lowered), 10), 0, -1):
+        if lowered[:length] in KNOWN_ELEMENTS:
+            return name[:length]
+    return ""

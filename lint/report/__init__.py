@@ -1,0 +1,53 @@
+"""Reporters turn file results into output. They receive results one file at a time (so
+output streams) and a summary at the end."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol, TextIO
+
+from lint.engine import FileResult
+from lint.models import Diagnostic, Severity
+
+
+@dataclass(slots=True)
+class Summary:
+    files: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    fixed: int = 0
+    by_code: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        if diagnostic.severity is Severity.ERROR:
+            self.errors += 1
+        elif diagnostic.severity is Severity.WARNING:
+            self.warnings += 1
+        else:
+            self.infos += 1
+        self.by_code[(diagnostic.code, diagnostic.name)] += 1
+
+
+class Reporter(Protocol):
+    def file(self, result: FileResult) -> None: ...
+
+    def finish(self, summary: Summary, statistics: bool) -> None: ...
+
+
+FORMATS = ("full", "concise", "json")
+
+
+def make_reporter(name: str, out: TextIO, color: bool) -> Reporter:
+    if name == "concise":
+        from lint.report.concise import ConciseReporter
+
+        return ConciseReporter(out)
+    if name == "json":
+        from lint.report.json_report import JsonReporter
+
+        return JsonReporter(out)
+    from lint.report.full import FullReporter  # rich is imported only here
+
+    return FullReporter(out, color)

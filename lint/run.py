@@ -1,0 +1,69 @@
+"""`articlelint check`: select rules, find files, lint them, report, choose the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TextIO
+
+from lint.cli import EXIT_FAILURE, EXIT_FOUND, EXIT_OK, UsageError
+from lint.discovery import PathNotFound, discover
+from lint.engine import FileResult, check_bytes, unreadable
+from lint.registry import Registry, RegistryError
+from lint.report import Summary, make_reporter
+from lint.rule import Rule
+
+
+def select_rules(args: argparse.Namespace) -> list[Rule]:
+    try:
+        registry = Registry.default()
+        chosen = registry.select(args.select, args.ignore, args.extend_select)
+    except RegistryError as error:
+        raise UsageError(str(error)) from None
+    return [rule() for rule in chosen]
+
+
+def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    rules = select_rules(args)
+    codes = {rule.code for rule in rules}
+    stdin_name = args.stdin_filename or "-"
+    files = [p for p in args.paths if p != "-"]
+    try:
+        targets = discover(files)
+    except PathNotFound as missing:
+        raise UsageError(f"no such file or directory: {missing}") from None
+    fmt = args.output_format or ("full" if out.isatty() else "concise")
+    color = fmt == "full" and out.isatty() and "NO_COLOR" not in os.environ
+    reporter = make_reporter(fmt, out, color)
+    summary = Summary()
+    internal = False
+
+    def emit(result: FileResult) -> None:
+        nonlocal internal
+        result.diagnostics = [d for d in result.diagnostics if d.code in codes]
+        summary.files += 1
+        for diagnostic in result.diagnostics:
+            summary.add(diagnostic)
+        internal = internal or result.internal_error
+        reporter.file(result)
+
+    if "-" in args.paths:
+        data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
+        emit(check_bytes(stdin_name, data, rules))
+    for target in targets:
+        try:
+            data = target.path.read_bytes()
+        except OSError as error:
+            emit(unreadable(target.display, error.strerror or str(error)))
+            continue
+        emit(check_bytes(target.display, data, rules))
+    reporter.finish(summary, args.statistics)
+    if not args.quiet and fmt != "full" and summary.files == 0:
+        print("articlelint: warning: no files to check", file=sys.stderr)
+    if internal:
+        return EXIT_FAILURE
+    if args.exit_zero:
+        return EXIT_OK
+    too_many = args.max_warnings is not None and summary.warnings > args.max_warnings
+    return EXIT_FOUND if summary.errors or too_many else EXIT_OK

@@ -1,0 +1,98 @@
+"""Decoded file text and the one place where offsets become lines and columns.
+
+Offsets are 0-based indices into the decoded `str`, i.e. Unicode code points. Lines are
+split on LF only (the article format is LF; a stray CR is an ordinary character on its
+line, so columns stay stable when a body holds one).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from lint.models import Span
+
+
+class DecodeError(Exception):
+    """The bytes are not UTF-8; carries the byte offset of the first bad byte."""
+
+    def __init__(self, byte_offset: int, bad: bytes, text_before: str) -> None:
+        super().__init__(f"invalid UTF-8 at byte offset {byte_offset}")
+        self.byte_offset = byte_offset
+        self.bad = bad
+        self.text_before = text_before
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    number: int  # 1-based
+    start: int  # offset of the first code point
+    end: int  # offset of the LF (or len(text) on the last line)
+
+
+@dataclass(slots=True)
+class SourceText:
+    """The whole decoded file, with a table of line starts."""
+
+    text: str
+    _starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+
+    @classmethod
+    def decode(cls, data: bytes) -> SourceText:
+        """Decode UTF-8 strictly; raise DecodeError naming the first bad byte."""
+        try:
+            return cls(data.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            before = data[: exc.start].decode("utf-8", errors="replace")
+            raise DecodeError(exc.start, data[exc.start : exc.end], before) from None
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def line(self, number: int) -> LineInfo:
+        """Line `number` (1-based). Raises IndexError past the last line."""
+        if number < 1 or number > len(self._starts):
+            raise IndexError(number)
+        start = self._starts[number - 1]
+        end = self._starts[number] - 1 if number < len(self._starts) else len(self.text)
+        return LineInfo(number, start, end)
+
+    def line_text(self, number: int) -> str:
+        info = self.line(number)
+        return self.text[info.start : info.end]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of `offset` (which may equal len(text))."""
+        if offset < 0 or offset > len(self.text):
+            raise ValueError(f"offset {offset} outside 0..{len(self.text)}")
+        index = bisect_right(self._starts, offset) - 1
+        return index + 1, offset - self._starts[index] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of `position`."""
+        return self._starts[line - 1] + column - 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(
+            offset=start,
+            end_offset=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+        )

@@ -1,0 +1,84 @@
+"""S011 body."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint import Article, Diagnostic, FixAvailability, Rule, Severity
+
+
+class BodyRule(Rule):
+    """## What it does
+    Checks that the article has a body on line 5 that holds at least one paragraph `<p>`,
+    and that nothing follows the body line but an optional final newline.
+
+    ## Why is this bad?
+    An article without a body is a failed download. Lines after the body line are usually
+    a second, truncated copy or a stray fragment of another file; the archive format keeps
+    the whole body on one line.
+
+    ## Example
+    ```
+    <!--1702517943000-->
+    [Title](https://www.voachinese.com/a/x.html)
+    ------
+
+    ```
+
+    ## Use instead
+    ```
+    <!--1702517943000-->
+    [Title](https://www.voachinese.com/a/x.html)
+    ------
+
+    <div><i>Thu, 14 Dec 2023 00:59:03 GMT</i></div><p>正文。</p>
+    ```
+
+    ## Options
+    None.
+
+    ## Fix safety
+    Removing blank lines after the body is safe. Other content after the body is reported
+    only: joining it to the body could duplicate text.
+    """
+
+    code = "S011"
+    name = "body"
+    summary = "A one-line body with at least one paragraph, and nothing after it"
+    severity = Severity.ERROR
+    fix_availability = FixAvailability.SAFE
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        source = article.source
+        body = article.body
+        body_line = source.line(5) if source.line_count >= 5 else None
+        if body is None or body_line is None or not source.text[
+                body_line.start:body_line.end].strip():
+            end = len(source)
+            yield self.diagnostic(article, end, end, "the article has no body on line 5")
+            return
+        if not any(True for _ in article.elements("p")):
+            yield self.diagnostic(article, body_line.start, body_line.end,
+                                  "the body holds no paragraph `<p>`")
+        if source.line_count > 5:
+            yield from self._trailing(article, body_line.end)
+
+    def _trailing(self, article: Article, body_end: int) -> Iterator[Diagnostic]:
+        text = article.text
+        rest = text[body_end:]
+        # One final newline is allowed; anything else after the body line is not.
+        if rest in ("\n", ""):
+            return
+        extra = rest.removeprefix("\n")
+        start = body_end + 1
+        if not extra.strip():
+            yield self.diagnostic(
+                article, start, len(text), "blank lines after the body",
+                fix=self.replace(body_end, len(text), "\n", "Remove the blank lines"))
+            return
+        lead = len(extra) - len(extra.lstrip())
+        lines = extra.strip("\n").count("\n") + 1
+        yield self.diagnostic(
+            article, start + lead, len(text.rstrip()),
+            f"{lines} more line{'s' * (lines != 1)} after the body line; the body must be "
+            "a single line")
