@@ -11,7 +11,7 @@ from lint.models import (
     Severity,
     Span,
 )
-from lint.rule import Rule, RuleOptions
+from lint.rule import CorpusRule, Rule, RuleOptions
 from lint.source import SourceText
 from lint.textrun import TextRun
 
@@ -23,6 +23,7 @@ __all__ = [
     "Attribute",
     "Body",
     "Comment",
+    "CorpusRule",
     "Diagnostic",
     "Edit",
     "Element",

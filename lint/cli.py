@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="exit 0 even when diagnostics are found")
     check.add_argument("--max-warnings", type=int, metavar="N",
                        help="exit 1 when there are more than N warnings")
+    check.add_argument("--jobs", "-j", type=int, metavar="N",
+                       help="worker processes (default: the number of CPUs)")
     check.add_argument("--statistics", action="store_true", help="counts per rule")
     check.add_argument("--quiet", action="store_true", help="no summary line")
 

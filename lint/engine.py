@@ -5,11 +5,12 @@ from __future__ import annotations
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from lint.article import Article
 from lint.engine_rules import InternalError, UnreadableFile
 from lint.models import Diagnostic, Severity
-from lint.rule import Rule
+from lint.rule import CorpusRule, Rule
 from lint.source import DecodeError, SourceText
 
 
@@ -18,6 +19,7 @@ class FileResult:
     path: str
     source: SourceText | None  # None when the file could not be decoded
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)  # corpus rule code -> facts
 
     @property
     def internal_error(self) -> bool:
@@ -29,7 +31,7 @@ def check_bytes(path: str, data: bytes, rules: Sequence[Rule]) -> FileResult:
     try:
         source = SourceText.decode(data)
     except DecodeError as error:
-        return FileResult(path, None, [_undecodable(path, error, rules)])
+        return FileResult(path, None, [_undecodable(path, error)])
     return check_source(path, source, rules)
 
 
@@ -42,8 +44,43 @@ def check_source(path: str, source: SourceText, rules: Sequence[Rule]) -> FileRe
         return result
     for rule in rules:
         result.diagnostics.extend(run_rule(rule, article))
+        if isinstance(rule, CorpusRule):
+            try:
+                result.facts[rule.code] = rule.facts(article)
+            except Exception as exc:
+                label = f"rule {rule.code} ({rule.name}) collecting facts"
+                result.diagnostics.append(_internal(source, path, label, exc))
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
+
+
+def check_corpus(rules: Sequence[Rule], results: Sequence[FileResult]) -> None:
+    """Run the corpus-level pass of every corpus rule over `results` and add what it
+    finds to the results of the files it names (then re-sort them)."""
+    corpus_rules = [rule for rule in rules if isinstance(rule, CorpusRule)]
+    if not corpus_rules:
+        return
+    by_path = {result.path: result for result in results}
+    for rule in corpus_rules:
+        facts = {r.path: r.facts[rule.code] for r in sorted(results, key=lambda r: r.path)
+                 if rule.code in r.facts}
+        try:
+            found = list(rule.check_corpus(facts))
+        except Exception as exc:
+            first = next(iter(by_path.values()), None)
+            if first is not None and first.source is not None:
+                first.diagnostics.append(_internal(
+                    first.source, first.path, f"rule {rule.code} ({rule.name}) corpus pass",
+                    exc))
+            continue
+        for diagnostic in found:
+            target = by_path.get(diagnostic.path)
+            if target is not None and target.source is not None:
+                problem = _position_problem(diagnostic, target.source, len(target.source))
+                target.diagnostics.append(diagnostic if not problem else _message(
+                    target.source, target.path, f"rule {rule.code} ({rule.name}) {problem}"))
+    for result in results:
+        result.diagnostics.sort(key=Diagnostic.sort_key)
 
 
 def run_rule(rule: Rule, article: Article) -> list[Diagnostic]:
@@ -88,7 +125,7 @@ def _message(source: SourceText, path: str, message: str) -> Diagnostic:
                       path=path)
 
 
-def _undecodable(path: str, error: DecodeError, rules: Sequence[Rule]) -> Diagnostic:
+def _undecodable(path: str, error: DecodeError) -> Diagnostic:
     before = SourceText(error.text_before)
     offset = len(error.text_before)
     line, column = before.position(offset)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from lint.models import Diagnostic, Edit, Fix, FixAvailability, Severity, Applicability
+from lint.models import Applicability, Diagnostic, Edit, Fix, FixAvailability, Severity, Span
 
 if TYPE_CHECKING:
     from lint.article import Article
@@ -91,6 +91,30 @@ class Rule:
     def doc_section(cls, title: str) -> str:
         """The body of one `## Title` section of the docstring."""
         return doc_sections(cls.documentation()).get(title, "")
+
+
+class CorpusRule(Rule):
+    """A rule that also looks across the files of one run (e.g. the same name glossed two
+    ways in two files).
+
+    The engine calls `facts(article)` for every file, possibly in another process, and keeps
+    what it returns (it must be JSON-serialisable data, so that it can be cached and sent
+    between processes; pydantic models are welcome). After the last file it calls
+    `check_corpus` once with every file's facts, keyed by path and sorted by path, so the
+    answer never depends on the order or the process in which files were checked. Spans in
+    facts come from `article.source.span(...)`, so no text is needed at the end.
+    """
+
+    def facts(self, article: Article) -> Any:
+        raise NotImplementedError
+
+    def check_corpus(self, facts: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    def diagnostic_at(self, path: str, span: Span, message: str,
+                      fix: Fix | None = None) -> Diagnostic:
+        return Diagnostic(code=self.code, name=self.name, severity=self.severity,
+                          message=message, span=span, fix=fix, path=path)
 
 
 def doc_sections(doc: str) -> dict[str, str]:

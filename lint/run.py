@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
+from itertools import chain
 from typing import TextIO
 
 from lint.cli import EXIT_FAILURE, EXIT_FOUND, EXIT_OK, UsageError
 from lint.discovery import PathNotFound, discover
-from lint.engine import FileResult, check_bytes, unreadable
+from lint.engine import FileResult, check_bytes, check_corpus
+from lint.pipeline import check_targets, default_jobs
 from lint.registry import Registry, RegistryError
 from lint.report import Summary, make_reporter
-from lint.rule import Rule
+from lint.rule import CorpusRule, Rule
 
 
 def select_rules(args: argparse.Namespace) -> list[Rule]:
@@ -48,16 +51,17 @@ def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         internal = internal or result.internal_error
         reporter.file(result)
 
+    results: Iterator[FileResult] = check_targets(targets, rules, args.jobs or default_jobs())
     if "-" in args.paths:
         data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
-        emit(check_bytes(stdin_name, data, rules))
-    for target in targets:
-        try:
-            data = target.path.read_bytes()
-        except OSError as error:
-            emit(unreadable(target.display, error.strerror or str(error)))
-            continue
-        emit(check_bytes(target.display, data, rules))
+        results = chain([check_bytes(stdin_name, data, rules)], results)
+    if any(isinstance(rule, CorpusRule) for rule in rules):
+        # Cross-file rules need every file's facts before any file's output is final.
+        held = list(results)
+        check_corpus(rules, held)
+        results = iter(held)
+    for result in results:
+        emit(result)
     reporter.finish(summary, args.statistics)
     if not args.quiet and fmt != "full" and summary.files == 0:
         print("articlelint: warning: no files to check", file=sys.stderr)
