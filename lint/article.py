@@ -83,12 +83,15 @@ class Article:
     source: SourceText
     header: Header
     body: Body | None
+    # The source profiles in force (a `lint.profiles.ProfileSet` from config); None means the
+    # built-in ones. Kept untyped here so that the article model does not depend on them.
+    profiles: Any = None
     _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False)
     _lxml: tuple[Any, dict[Any, Element]] | None = field(default=None, repr=False)
 
     @classmethod
-    def parse(cls, source: SourceText, path: str = "-") -> Article:
-        return cls(path, source, _parse_header(source), _parse_body(source))
+    def parse(cls, source: SourceText, path: str = "-", profiles: Any = None) -> Article:
+        return cls(path, source, _parse_header(source), _parse_body(source), profiles)
 
     @property
     def text(self) -> str:

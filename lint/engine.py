@@ -26,19 +26,21 @@ class FileResult:
         return any(d.code == InternalError.code for d in self.diagnostics)
 
 
-def check_bytes(path: str, data: bytes, rules: Sequence[Rule]) -> FileResult:
-    """Lint `data` (the bytes of the file at `path`)."""
+def check_bytes(path: str, data: bytes, rules: Sequence[Rule],
+                profiles: Any = None) -> FileResult:
+    """Lint `data` (the bytes of the file at `path`). `profiles`: see `Article.profiles`."""
     try:
         source = SourceText.decode(data)
     except DecodeError as error:
         return FileResult(path, None, [_undecodable(path, error)])
-    return check_source(path, source, rules)
+    return check_source(path, source, rules, profiles)
 
 
-def check_source(path: str, source: SourceText, rules: Sequence[Rule]) -> FileResult:
+def check_source(path: str, source: SourceText, rules: Sequence[Rule],
+                 profiles: Any = None) -> FileResult:
     result = FileResult(path, source)
     try:
-        article = Article.parse(source, path)
+        article = Article.parse(source, path, profiles)
     except Exception as exc:  # the parser must never take the run down with it
         result.diagnostics.append(_internal(source, path, "the article parser", exc))
         return result
