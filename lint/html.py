@@ -71,16 +71,11 @@ class Attribute:
     value_start: int | None = None  # raw value, quotes excluded
     value_end: int | None = None
     quote: str = ""
+    end: int = -1  # just past the whole attribute (closing quote included, if any)
 
     @property
     def start(self) -> int:
         return self.name_start
-
-    @property
-    def end(self) -> int:
-        if self.value_end is None:
-            return self.name_end
-        return self.value_end + (1 if self.quote else 0)
 
 
 @dataclass(slots=True, eq=False)
@@ -362,7 +357,7 @@ class _Parser:
         name_match = _ATTR_NAME.match(text, pos, limit)
         assert name_match is not None
         raw = name_match.group()
-        attribute = Attribute(raw.lower(), pos, name_match.end())
+        attribute = Attribute(raw.lower(), pos, name_match.end(), end=name_match.end())
         element.attributes.append(attribute)
         if _BAD_IN_ATTR_NAME.search(raw):
             self.problem(ProblemKind.BAD_ATTRIBUTE, pos, name_match.end(),
@@ -376,6 +371,7 @@ class _Parser:
             self.problem(ProblemKind.BAD_ATTRIBUTE, attribute.name_start, pos,
                          f"attribute `{raw}` has `=` but no value")
             attribute.value, attribute.value_start, attribute.value_end = "", pos, pos
+            attribute.end = pos
             return pos
         quote = text[pos]
         if quote in "\"'":
@@ -402,6 +398,7 @@ class _Parser:
         attribute.value = decode_references(
             text, attribute.value_start, attribute.value_end, True, self.problems_sink
         ).text
+        attribute.end = end
         return end
 
     def open_element(self, element: Element) -> None:
