@@ -170,7 +170,8 @@ def _parse_title_link(text: str, start: int) -> tuple[Field | None, Field | None
         return None, None
     middle = stripped.rfind(_TITLE_CLOSE)
     if middle == -1:
-        return Field(stripped[1:], start + 1, start + len(stripped)), None
+        inner = stripped[1:-1] if stripped.endswith("]") else stripped[1:]
+        return Field(inner, start + 1, start + 1 + len(inner)), None
     title = Field(stripped[1:middle], start + 1, start + middle)
     url_start = middle + len(_TITLE_CLOSE)
     url_end = len(stripped) - 1 if stripped.endswith(")") else len(stripped)

@@ -54,8 +54,8 @@ class BodyRule(Rule):
         body_line = source.line(5) if source.line_count >= 5 else None
         if body is None or body_line is None or not source.text[
                 body_line.start:body_line.end].strip():
-            end = len(source)
-            yield self.diagnostic(article, end, end, "the article has no body on line 5")
+            at = body_line.start if body_line is not None else len(source)
+            yield self.diagnostic(article, at, at, "the article has no body on line 5")
             return
         if not any(True for _ in article.elements("p")):
             yield self.diagnostic(article, body_line.start, body_line.end,
