@@ -16,18 +16,21 @@ no DTDs, no entity definitions, only the fixed HTML5 character-reference table.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
 from lint.html_names import (
+    FOREIGN_ROOTS,
     INLINE_ELEMENTS,
     INVISIBLE_ELEMENTS,
     KNOWN_ELEMENTS,
     RAW_TEXT_ELEMENTS,
     VOID_ELEMENTS,
 )
+from lint.html_tags import TAG_NAME, WS, TagReader, snip
 from lint.textrun import RunBuilder, TextRun, decode_references
 
 
@@ -178,15 +181,6 @@ class Element:
 
 ROOT_TAG = "#fragment"
 
-_WS = " \t\n\f\r"
-_SKIP_WS = re.compile(r"[ \t\n\f\r]*")
-_TAG_NAME = re.compile(r"[A-Za-z][^ \t\n\f\r/>]*")
-_VALID_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-:][A-Za-z0-9]+)*\Z")
-_ATTR_NAME = re.compile(r"[^ \t\n\f\r/>][^ \t\n\f\r/>=]*")
-_UNQUOTED_VALUE = re.compile(r"[^ \t\n\f\r>]+")
-_BAD_IN_ATTR_NAME = re.compile(r"[\"'<]")
-_BAD_IN_UNQUOTED = re.compile(r"[\"'<=`]")
-
 
 @dataclass(slots=True)
 class ParsedBody:
@@ -202,6 +196,25 @@ def parse_fragment(text: str, start: int, end: int) -> ParsedBody:
     return _Parser(text, start, end).run()
 
 
+class _Positions:
+    """`offset -> "line:col"` for messages (LF lines, code-point columns, as
+    `SourceText.position`); the line table is built on first use only."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] | None = None
+
+    def __call__(self, offset: int) -> str:
+        if self.starts is None:
+            starts, find, pos = [0], self.text.find, self.text.find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            self.starts = starts
+        index = bisect_right(self.starts, offset) - 1
+        return f"{index + 1}:{offset - self.starts[index] + 1}"
+
+
 class _Parser:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
@@ -213,11 +226,14 @@ class _Parser:
         self.elements: list[Element] = []
         self.comments: list[Comment] = []
         self.problems: list[HtmlProblem] = []
-        self.runs = RunBuilder(text, self.problems_sink)
+        self.runs = RunBuilder(text, self.problems.append)
+        self.where = _Positions(text)
+        self.tags = TagReader(text, end, self.problems.append, self.where)
         self.invisible_depth = 0
-
-    def problems_sink(self, problem: HtmlProblem) -> None:
-        self.problems.append(problem)
+        self.foreign_depth = 0  # inside <svg> or <math>, `<x/>` is a complete element
+        # Elements that an ancestor's end tag closed early, per the element that was open
+        # after that end tag: their own end tag may still follow (`<p><i>x</p></i>`).
+        self.pending: dict[Element, list[tuple[Element, int]]] = {}
 
     def problem(self, kind: ProblemKind, start: int, end: int, detail: str,
                 related: int | None = None) -> None:
@@ -245,22 +261,28 @@ class _Parser:
         text = self.text
         nxt = text[lt + 1] if lt + 1 < self.limit else ""
         if nxt.isascii() and nxt.isalpha():
-            self.start_tag(lt)
+            element = self.tags.start_tag(lt, Element)
+            self.pos = element.end
+            self.open_element(element)
         elif nxt == "/":
             after = text[lt + 2] if lt + 2 < self.limit else ""
             if after.isascii() and after.isalpha():
                 self.end_tag(lt)
+            elif after == ">":
+                self.bogus(lt, lt + 2, "empty end tag `</>`; remove it")
             else:
-                self.bogus(lt, lt + 2, "`</` not followed by an element name")
+                self.bogus(lt, lt + 2, "`</` not followed by an element name; write `&lt;/` "
+                           "if it is meant as text")
         elif nxt == "!":
             if text.startswith("<!--", lt):
                 self.comment(lt)
             elif text[lt + 2 : lt + 9].lower() == "doctype":
                 self.doctype(lt)
             else:
-                self.bogus(lt, lt + 2, "`<!` that is neither a comment nor a doctype")
+                self.bogus(lt, lt + 2, "`<!` that is neither a comment nor a doctype; "
+                           "remove it")
         elif nxt == "?":
-            self.bogus(lt, lt + 2, "processing instruction `<?…>`")
+            self.bogus(lt, lt + 2, "processing instruction `<?…>` in HTML; remove it")
         else:
             self.problem(ProblemKind.BARE_LESS_THAN, lt, lt + 1,
                          "`<` not followed by an element name; write `&lt;`")
@@ -276,13 +298,14 @@ class _Parser:
             self.runs.add_text(start, end, parent)
         else:
             # Still decode references so that bad ones are reported everywhere.
-            decode_references(self.text, start, end, False, self.problems_sink)
+            decode_references(self.text, start, end, False, self.problems.append)
 
     def comment(self, lt: int) -> None:
         close = self.text.find("-->", lt + 4, self.limit)
         if close == -1:
             self.problem(ProblemKind.UNTERMINATED_COMMENT, lt, lt + 4,
-                         "comment `<!--` is never closed with `-->`")
+                         f"the comment opened at {self.where(lt)} is never closed with "
+                         "`-->`; it hides the rest of the body")
             end, content_end = self.limit, self.limit
         else:
             end, content_end = close + 3, close
@@ -291,15 +314,17 @@ class _Parser:
         self.pos = end
 
     def doctype(self, lt: int) -> None:
+        """Skip a DOCTYPE whole, internal subset included: it is reported, never read (no
+        entity is defined or expanded, no external DTD is fetched)."""
         text = self.text
         gt = text.find(">", lt, self.limit)
         bracket = text.find("[", lt, gt if gt != -1 else self.limit)
-        if bracket != -1:  # an internal subset: skip it whole, never interpret it
+        if bracket != -1:
             close = text.find("]", bracket, self.limit)
             gt = text.find(">", close, self.limit) if close != -1 else -1
         end = self.limit if gt == -1 else gt + 1
         self.problem(ProblemKind.DOCTYPE, lt, end,
-                     "a DOCTYPE does not belong in an article body")
+                     "a DOCTYPE does not belong in an article body; remove it")
         self.pos = end
 
     def bogus(self, lt: int, after: int, detail: str) -> None:
@@ -308,101 +333,9 @@ class _Parser:
         self.problem(ProblemKind.BOGUS_MARKUP, lt, end, detail)
         self.pos = end
 
-    def start_tag(self, lt: int) -> None:
-        text = self.text
-        match = _TAG_NAME.match(text, lt + 1, self.limit)
-        assert match is not None
-        raw_name = match.group()
-        pos = match.end()
-        if not _VALID_TAG_NAME.match(raw_name):
-            known = _known_prefix(raw_name)
-            if known and raw_name[len(known)] not in "\"'":
-                # `<divclass="x">`: a known name glued to an attribute.
-                pos = lt + 1 + len(known)
-                self.problem(ProblemKind.MISSING_SPACE_IN_TAG, lt, pos + 1,
-                             f"no space between `<{known}` and `{raw_name[len(known):]}`")
-                raw_name = known
-            else:
-                self.problem(ProblemKind.BAD_TAG_NAME, lt, match.end(),
-                             f"`{raw_name}` is not a valid element name")
-        element = Element(raw_name.lower(), lt, lt, parent=self.stack[-1],
-                          depth=len(self.stack))
-        pos = self.attributes(element, pos)
-        element.end = pos
-        self.pos = pos
-        self.open_element(element)
-
-    def attributes(self, element: Element, pos: int) -> int:
-        """Parse attributes from `pos`; return the offset just past the tag."""
-        text, limit = self.text, self.limit
-        while True:
-            pos = _SKIP_WS.match(text, pos, limit).end()  # type: ignore[union-attr]
-            if pos >= limit:
-                self.problem(ProblemKind.UNTERMINATED_TAG, element.start, element.start + 1,
-                             f"tag `<{element.tag}` is never closed with `>`")
-                return limit
-            char = text[pos]
-            if char == ">":
-                return pos + 1
-            if char == "/":
-                if text.startswith("/>", pos):
-                    element.self_closing = True
-                    return pos + 2
-                pos += 1
-                continue
-            pos = self.attribute(element, pos)
-
-    def attribute(self, element: Element, pos: int) -> int:
-        text, limit = self.text, self.limit
-        name_match = _ATTR_NAME.match(text, pos, limit)
-        assert name_match is not None
-        raw = name_match.group()
-        attribute = Attribute(raw.lower(), pos, name_match.end(), end=name_match.end())
-        element.attributes.append(attribute)
-        if _BAD_IN_ATTR_NAME.search(raw):
-            self.problem(ProblemKind.BAD_ATTRIBUTE, pos, name_match.end(),
-                         f"`{raw}` is not a valid attribute name")
-        after_name = name_match.end()
-        pos = _SKIP_WS.match(text, after_name, limit).end()  # type: ignore[union-attr]
-        if pos >= limit or text[pos] != "=":
-            return after_name
-        pos = _SKIP_WS.match(text, pos + 1, limit).end()  # type: ignore[union-attr]
-        if pos >= limit or text[pos] == ">":
-            self.problem(ProblemKind.BAD_ATTRIBUTE, attribute.name_start, pos,
-                         f"attribute `{raw}` has `=` but no value")
-            attribute.value, attribute.value_start, attribute.value_end = "", pos, pos
-            attribute.end = pos
-            return pos
-        quote = text[pos]
-        if quote in "\"'":
-            close = text.find(quote, pos + 1, limit)
-            if close == -1:
-                self.problem(ProblemKind.UNTERMINATED_QUOTE, pos, pos + 1,
-                             f"the value of `{raw}` opens a quote that is never closed")
-                close = limit
-            attribute.quote = quote
-            attribute.value_start, attribute.value_end = pos + 1, close
-            end = min(close + 1, limit)
-            if end < limit and text[end] not in _WS + "/>":
-                self.problem(ProblemKind.BAD_ATTRIBUTE, end, end + 1,
-                             f"no space after the value of `{raw}`")
-        else:
-            value_match = _UNQUOTED_VALUE.match(text, pos, limit)
-            assert value_match is not None
-            attribute.value_start, attribute.value_end = pos, value_match.end()
-            bad = _BAD_IN_UNQUOTED.search(value_match.group())
-            if bad:
-                self.problem(ProblemKind.BAD_ATTRIBUTE, pos + bad.start(), pos + bad.end(),
-                             f"`{bad.group()}` in the unquoted value of `{raw}`")
-            end = value_match.end()
-        attribute.value = decode_references(
-            text, attribute.value_start, attribute.value_end, True, self.problems_sink
-        ).text
-        attribute.end = end
-        return end
-
     def open_element(self, element: Element) -> None:
         parent = self.stack[-1]
+        element.parent, element.depth = parent, len(self.stack)
         parent.children.append(element)
         self.elements.append(element)
         tag = element.tag
@@ -410,14 +343,19 @@ class _Parser:
         if tag in VOID_ELEMENTS:
             return
         if element.self_closing:
-            self.problem(ProblemKind.SELF_CLOSING_NON_VOID, element.start, element.end,
-                         f"`<{tag}/>` is not an empty element in HTML; write `<{tag}></{tag}>`")
+            if self.foreign_depth == 0:
+                self.problem(
+                    ProblemKind.SELF_CLOSING_NON_VOID, element.start, element.end,
+                    f"`<{tag}/>` is not an empty element in HTML (browsers read an open "
+                    f"`<{tag}>`); write `<{tag}></{tag}>`")
             element._content_end = element.end
             return
         self.stack.append(element)
         self.open_counts[tag] += 1
         if tag in INVISIBLE_ELEMENTS:
             self.invisible_depth += 1
+        if tag in FOREIGN_ROOTS:
+            self.foreign_depth += 1
         if tag in RAW_TEXT_ELEMENTS:
             self.raw_text(element)
 
@@ -432,35 +370,67 @@ class _Parser:
 
     def end_tag(self, lt: int) -> None:
         text = self.text
-        match = _TAG_NAME.match(text, lt + 2, self.limit)
+        match = TAG_NAME.match(text, lt + 2, self.limit)
         assert match is not None
         tag = match.group().lower()
         gt = text.find(">", match.end(), self.limit)
         end = self.limit if gt == -1 else gt + 1
+        shown = snip(tag)
         if gt == -1:
             self.problem(ProblemKind.UNTERMINATED_TAG, lt, lt + 2,
-                         f"end tag `</{tag}` is never closed with `>`")
-        elif text[match.end():gt].strip(_WS):
+                         f"the end tag `</{shown}` is never closed with `>`")
+        elif text[match.end():gt].strip(WS):
             self.problem(ProblemKind.END_TAG_ATTRIBUTES, lt, end,
-                         f"end tag `</{tag}>` carries attributes")
+                         f"the end tag `</{shown}>` carries attributes; remove them")
         self.pos = end
         if tag in VOID_ELEMENTS:
+            advice = "write `<br>`" if tag == "br" else "remove it"
             self.problem(ProblemKind.VOID_END_TAG, lt, end,
-                         f"`<{tag}>` is a void element and takes no end tag")
+                         f"`</{tag}>`: `<{tag}>` is a void element and takes no end tag; "
+                         f"{advice}")
             return
         if self.open_counts[tag] == 0:
-            self.problem(ProblemKind.STRAY_END_TAG, lt, end,
-                         f"end tag `</{tag}>` has no open `<{tag}>`")
+            if not self.late_end_tag(tag, lt, end):
+                self.problem(ProblemKind.STRAY_END_TAG, lt, end,
+                             f"the end tag `</{shown}>` has no open `<{shown}>`; remove it")
             return
-        while True:
+        closed: list[tuple[Element, int]] = []
+        while self.stack[-1].tag != tag:
             top = self.stack[-1]
-            if top.tag == tag:
-                top.close_start, top.close_end = lt, end
-                self.close_top(lt)
-                return
-            self.problem(ProblemKind.MISNESTED_END_TAG, top.start, top.end,
-                         f"`<{top.tag}>` is closed implicitly by `</{tag}>`", related=lt)
+            closed.append((top, len(self.problems)))
+            self.problem(ProblemKind.UNCLOSED_ELEMENT, top.start, top.end,
+                         f"`<{top.tag}>` opened at {self.where(top.start)} is never closed "
+                         f"before `</{tag}>` at {self.where(lt)}", related=lt)
             self.close_top(lt)
+        top = self.stack[-1]
+        top.close_start, top.close_end = lt, end
+        self.close_top(lt)
+        if closed:
+            self.pending.setdefault(self.stack[-1], []).extend(
+                (element, index) for element, index in closed)
+
+    def late_end_tag(self, tag: str, lt: int, end: int) -> bool:
+        """`</i>` in `<p><i>x</p></i>`: the end tag of an element that an outer end tag
+        already closed. Turn that element's unclosed problem into one misnesting problem
+        at this end tag; True if it was one."""
+        waiting = self.pending.get(self.stack[-1])
+        if not waiting:
+            return False
+        for position in range(len(waiting) - 1, -1, -1):
+            element, index = waiting[position]
+            if element.tag == tag:
+                del waiting[position]
+                outer = self.problems[index].related
+                assert outer is not None
+                outer_tag = snip(TAG_NAME.match(self.text, outer + 2).group())  # type: ignore[union-attr]
+                self.problems[index] = HtmlProblem(
+                    ProblemKind.MISNESTED_END_TAG, lt, end,
+                    f"`</{tag}>` closes `<{tag}>` (opened at {self.where(element.start)}) "
+                    f"after `</{outer_tag}>` at {self.where(outer)} closed the element "
+                    f"around it; move `</{tag}>` before `</{outer_tag}>`",
+                    related=element.start)
+                return True
+        return False
 
     def close_top(self, at: int) -> None:
         element = self.stack.pop()
@@ -468,20 +438,14 @@ class _Parser:
         self.open_counts[element.tag] -= 1
         if element.tag in INVISIBLE_ELEMENTS:
             self.invisible_depth -= 1
+        if element.tag in FOREIGN_ROOTS:
+            self.foreign_depth -= 1
+        self.pending.pop(element, None)
         self.runs.boundary_close(element)
 
     def finish(self) -> None:
         while len(self.stack) > 1:
             top = self.stack[-1]
             self.problem(ProblemKind.UNCLOSED_ELEMENT, top.start, top.end,
-                         f"`<{top.tag}>` is never closed")
+                         f"`<{top.tag}>` opened at {self.where(top.start)} is never closed")
             self.close_top(self.limit)
-
-
-def _known_prefix(name: str) -> str:
-    """The longest known element name that `name` starts with (case-insensitive)."""
-    lowered = name.lower()
-    for length in range(min(len(lowered), 10), 0, -1):
-        if lowered[:length] in KNOWN_ELEMENTS:
-            return name[:length]
-    return ""

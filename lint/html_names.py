@@ -38,5 +38,32 @@ KNOWN_ELEMENTS = frozenset(
     samp script search section select slot small source span strong style sub summary sup
     table tbody td template textarea tfoot th thead time title tr track u ul var video wbr
     acronym big center font nobr strike tt marquee noembed noframes xmp keygen svg math
+    applet basefont bgsound blink dir frame frameset image isindex listing menuitem multicol
+    nextid plaintext rb rtc spacer
     """.split()
 )
+# The obsolete names above are HTML §16.2 "Non-conforming features": known, if outdated.
+
+# Roots of foreign content (SVG, MathML): inside them `<x/>` is a complete element and
+# element names come from those languages, not from HTML.
+FOREIGN_ROOTS = frozenset({"svg", "math"})
+
+# Elements that are flow content but not phrasing content (HTML §3.2.5.2): they make a
+# block of their own and cannot sit inside a paragraph or an inline element.
+BLOCK_ELEMENTS = frozenset(
+    """address article aside blockquote center details dialog dir div dl dd dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend li listing
+    main menu nav ol p plaintext pre search section summary table caption colgroup col
+    tbody thead tfoot tr td th ul xmp frameset""".split()
+)
+
+# Elements whose content model is phrasing content only: no block may sit inside them.
+# `a`, `ins`, `del`, `map` are transparent (HTML §3.2.5.3): they take their parent's
+# content model, so `<div><a href=…><div>…</div></a></div>` is valid and not listed here.
+PHRASING_CONTAINERS = frozenset(
+    (INLINE_ELEMENTS - {"a", "ins", "del"})
+    | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "label", "button", "legend", "dt",
+       "summary", "caption", "output", "progress", "meter"}
+)
+TRANSPARENT_ELEMENTS = frozenset({"a", "ins", "del", "map", "object", "video", "audio",
+                                  "canvas", "noscript"})

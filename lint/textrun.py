@@ -133,54 +133,88 @@ def decode_references(
     while amp != -1:
         match = _REFERENCE.match(source, amp, end)
         decoded: str | None = None
+        ref_end = amp + 1
         if match is not None:
-            decoded, problem = _decode_one(match, source, end, in_attribute)
+            decoded, problem, ref_end = _decode_one(match, source, end, in_attribute)
             if problem:
-                report(HtmlProblem(ProblemKind.BAD_CHARACTER_REFERENCE, amp, match.end(),
-                                   problem))
+                report(HtmlProblem(ProblemKind.BAD_CHARACTER_REFERENCE, amp, ref_end, problem))
         if decoded is None:
             amp = source.find("&", amp + 1, end)
             continue
-        assert match is not None
         literal(amp)
         parts.append(decoded)
-        segments.append(Segment(length, amp, match.end(), False))
+        segments.append(Segment(length, amp, ref_end, False))
         length += len(decoded)
-        pos = match.end()
+        pos = ref_end
         amp = source.find("&", pos, end)
     literal(end)
     return Decoded("".join(parts), segments)
 
 
+# The longest named references that may appear without `;` (HTML's legacy names).
+_LEGACY_MAX = max(len(name) for name in html5 if not name.endswith(";"))
+
+
+def _snip(text: str, limit: int = 40) -> str:
+    """`text`, shortened for a message (hostile input can be megabytes long)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _decode_one(
     match: re.Match[str], source: str, end: int, in_attribute: bool
-) -> tuple[str | None, str]:
-    """(decoded text or None to keep it literal, problem description or "")."""
+) -> tuple[str | None, str, int]:
+    """(decoded text or None to keep it literal, problem description or "", end offset of
+    the reference) for one `&…` match (HTML §13.2.5.72-80)."""
     hex_digits, dec_digits, name, semicolon = match.groups()
-    whole = match.group()
+    whole = _snip(match.group())
     if name is not None:
-        if semicolon:
-            if name + ";" in html5:
-                return html5[name + ";"], ""
-            return None, f"unknown character reference `{whole}`"
-        following = source[match.end()] if match.end() < end else ""
-        if name in html5 and not (in_attribute and following == "="):
-            return html5[name], f"character reference `{whole}` lacks its `;`"
-        return None, ""  # a plain ampersand followed by a word: not a reference
+        return _decode_named(match, name, semicolon, source, end, in_attribute)
     digits = hex_digits if hex_digits is not None else dec_digits
     if not digits:
-        return None, f"`{whole}` is a numeric character reference without digits"
-    value = int(digits, 16 if hex_digits is not None else 10) if len(digits) <= 8 else -1
-    missing = "" if semicolon else " and lacks its `;`"
+        return None, f"`{whole}` is a numeric character reference without digits; " \
+            "write `&amp;` for a literal `&`", match.end()
+    significant = digits.lstrip("0") or "0"
+    base = 16 if hex_digits is not None else 10
+    value = int(significant, base) if len(significant) <= 8 else -1
+    missing = "" if semicolon else "; it also lacks its `;`"
     if value <= 0 or value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
-        return "\ufffd", f"`{whole}` is not a valid code point{missing}"
+        return "\ufffd", f"`{whole}` is not a valid code point (it shows as U+FFFD){missing}", \
+            match.end()
     if value in _C1_REPLACEMENTS:
-        return _C1_REPLACEMENTS[value], f"`{whole}` is a C1 control code{missing}"
+        return _C1_REPLACEMENTS[value], (
+            f"`{whole}` is a C1 control code (browsers show `{_C1_REPLACEMENTS[value]}`; "
+            f"write that character){missing}"), match.end()
     if value < 0x20 and value not in (0x09, 0x0A, 0x0C) or 0x7F <= value <= 0x9F:
-        return chr(value), f"`{whole}` is a control character{missing}"
+        return chr(value), f"`{whole}` is a control character{missing}", match.end()
+    if 0xFDD0 <= value <= 0xFDEF or value & 0xFFFE == 0xFFFE:
+        return chr(value), f"`{whole}` is a Unicode noncharacter{missing}", match.end()
     if not semicolon:
-        return chr(value), f"character reference `{whole}` lacks its `;`"
-    return chr(value), ""
+        return chr(value), f"character reference `{whole}` lacks its `;`", match.end()
+    return chr(value), "", match.end()
+
+
+def _decode_named(
+    match: re.Match[str], name: str, semicolon: str, source: str, end: int, in_attribute: bool
+) -> tuple[str | None, str, int]:
+    amp = match.start()
+    if semicolon and name + ";" in html5:
+        return html5[name + ";"], "", match.end()
+    # Legacy names also match without `;`, as the longest prefix (`&copy2020` is ©2020).
+    for length in range(min(len(name), _LEGACY_MAX), 0, -1):
+        if name[:length] in html5:
+            ref_end = amp + 1 + length
+            following = source[ref_end] if ref_end < end else ""
+            if in_attribute and (following.isalnum() or following == "="):
+                # `?a=1&copy=2` in a URL: HTML keeps attribute text like this as it is.
+                return None, "", match.end()
+            return html5[name[:length]], (
+                f"character reference `&{name[:length]}` lacks its `;`; write "
+                f"`&{name[:length]};` (or `&amp;` for a literal `&`)"), ref_end
+    if semicolon:
+        whole = _snip(match.group())
+        return None, (f"unknown character reference `{whole}`; write `&amp;` for a literal "
+                      "`&`"), match.end()
+    return None, "", match.end()  # a plain ampersand followed by a word: not a reference
 
 
 class RunBuilder:
@@ -195,10 +229,11 @@ class RunBuilder:
         self.segments: list[Segment] = []
         self.length = 0
         self.block: Element | None = None
+        self._blocks: dict[Element, Element | None] = {}
 
     def add_text(self, start: int, end: int, parent: Element) -> None:
         if not self.segments:
-            self.block = _block_of(parent)
+            self.block = _block_of(parent, self._blocks)
         decoded = decode_references(self.source, start, end, False, self.report, self.length)
         if decoded.segments:
             self.parts.append(decoded.text)
@@ -223,10 +258,24 @@ class RunBuilder:
         return self.runs
 
 
-def _block_of(element: Element) -> Element | None:
+def _block_of(element: Element, memo: dict[Element, Element | None]) -> Element | None:
+    """The innermost non-inline element around `element` (None for the fragment root).
+    Memoised per parse: 100,000 nested inline tags must not cost a walk per text."""
+    walked: list[Element] = []
     node: Element | None = element
-    while node is not None and node.tag in INLINE_ELEMENTS:
+    found: Element | None
+    while True:
+        if node is None:
+            found = None
+            break
+        if node in memo:
+            found = memo[node]
+            break
+        if node.tag not in INLINE_ELEMENTS:
+            found = None if node.parent is None else node  # the root has no parent
+            break
+        walked.append(node)
         node = node.parent
-    if node is None or node.parent is None:  # the fragment root
-        return None
-    return node
+    for item in walked:
+        memo[item] = found
+    return found
