@@ -1,6 +1,7 @@
 """articlelint's engine. Rules and plugins import only what this module exports."""
 
 from lint.article import Article, Body, Field, Header
+from lint.html_names import KNOWN_ELEMENTS
 from lint.html import Attribute, Comment, Element, HtmlProblem, ProblemKind, TextNode
 from lint.models import (
     Applicability,
@@ -32,6 +33,7 @@ __all__ = [
     "FixAvailability",
     "Header",
     "HtmlProblem",
+    "KNOWN_ELEMENTS",
     "ProblemKind",
     "Rule",
     "RuleOptions",

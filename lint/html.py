@@ -23,11 +23,14 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from lint.html_names import (
+    BLOCK_ELEMENTS,
     FOREIGN_ROOTS,
     INLINE_ELEMENTS,
     INVISIBLE_ELEMENTS,
     KNOWN_ELEMENTS,
+    PHRASING_CONTAINERS,
     RAW_TEXT_ELEMENTS,
+    TRANSPARENT_ELEMENTS,
     VOID_ELEMENTS,
 )
 from lint.html_tags import TAG_NAME, WS, TagReader, snip
@@ -55,8 +58,10 @@ class ProblemKind(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class HtmlProblem:
-    """A syntax problem at source offsets `start:end`. `related` is another offset the
-    message refers to (e.g. where an unclosed element was opened)."""
+    """A syntax problem at source offsets `start:end`. `detail` is a complete message
+    (positions in it are `line:col`). `related` is another offset it refers to: the end tag
+    that ended an unclosed element, the start tag of a misnested one, or for
+    `missing-space-in-tag` the end of the recovered element name (where the space goes)."""
 
     kind: ProblemKind
     start: int
@@ -130,6 +135,26 @@ class Element:
     @property
     def is_inline(self) -> bool:
         return self.tag in INLINE_ELEMENTS
+
+    @property
+    def is_block(self) -> bool:
+        """Flow content that is not phrasing content (`div p ul li blockquote h2 table…`)."""
+        return self.tag in BLOCK_ELEMENTS
+
+    @property
+    def holds_phrasing_only(self) -> bool:
+        """No block may sit inside (`p h1-h6 pre` and inline elements such as `i`)."""
+        return self.tag in PHRASING_CONTAINERS
+
+    @property
+    def is_transparent(self) -> bool:
+        """Takes its parent's content model (`a ins del map object video audio…`)."""
+        return self.tag in TRANSPARENT_ELEMENTS
+
+    @property
+    def is_foreign_root(self) -> bool:
+        """`<svg>` or `<math>`: its descendants are SVG or MathML, not HTML."""
+        return self.tag in FOREIGN_ROOTS
 
     @property
     def content_start(self) -> int:
@@ -263,7 +288,7 @@ class _Parser:
         if nxt.isascii() and nxt.isalpha():
             element = self.tags.start_tag(lt, Element)
             self.pos = element.end
-            self.open_element(element)
+            self.open_element(element, keep_open=not self.tags.last_broken)
         elif nxt == "/":
             after = text[lt + 2] if lt + 2 < self.limit else ""
             if after.isascii() and after.isalpha():
@@ -333,14 +358,15 @@ class _Parser:
         self.problem(ProblemKind.BOGUS_MARKUP, lt, end, detail)
         self.pos = end
 
-    def open_element(self, element: Element) -> None:
+    def open_element(self, element: Element, keep_open: bool = True) -> None:
         parent = self.stack[-1]
         element.parent, element.depth = parent, len(self.stack)
         parent.children.append(element)
         self.elements.append(element)
         tag = element.tag
         self.runs.boundary_open(element)
-        if tag in VOID_ELEMENTS:
+        if tag in VOID_ELEMENTS or not keep_open:
+            element._content_end = element.end
             return
         if element.self_closing:
             if self.foreign_depth == 0:

@@ -78,6 +78,10 @@ class TagReader:
         self.find_closer = {q: _Finder(text, limit, self._closer_search(q)) for q in "\"'"}
         self.find_gt = _Finder(text, limit, lambda start: text.find(">", start, limit))
         self.find_lt = _Finder(text, limit, lambda start: text.find("<", start, limit))
+        # Whether the last start tag read is unusable as an open element: its name is not
+        # valid, or its `>` never came. The tree builder then does not keep it open, so
+        # one broken tag does not also read as an unclosed element.
+        self.last_broken = False
 
     def _quote_search(self, quote: str) -> Callable[[int], int]:
         return lambda start: self.text.find(quote, start, self.limit)
@@ -91,10 +95,11 @@ class TagReader:
 
         return search
 
-    def problem(self, kind: ProblemKind, start: int, end: int, detail: str) -> None:
+    def problem(self, kind: ProblemKind, start: int, end: int, detail: str,
+                related: int | None = None) -> None:
         from lint.html import HtmlProblem
 
-        self.report(HtmlProblem(kind, start, end, detail))
+        self.report(HtmlProblem(kind, start, end, detail, related))
 
     # -- the element name ------------------------------------------------------------
 
@@ -107,6 +112,7 @@ class TagReader:
         assert match is not None
         raw_name = match.group()
         pos = match.end()
+        self.last_broken = False
         if not VALID_TAG_NAME.match(raw_name):
             known = _known_prefix(raw_name)
             if known and raw_name[len(known)] not in "\"'=":
@@ -118,9 +124,10 @@ class TagReader:
                     ProblemKind.MISSING_SPACE_IN_TAG, lt, glued_end,
                     f"no space between the element name and the attribute in "
                     f"`<{snip(self.text[lt + 1:glued_end])}`; write "
-                    f"`<{known} {snip(self.text[pos:glued_end])}`")
+                    f"`<{known} {snip(self.text[pos:glued_end])}`", related=pos)
                 raw_name = known
             else:
+                self.last_broken = True
                 self.problem(ProblemKind.BAD_TAG_NAME, lt, match.end(),
                              f"`{snip(raw_name)}` is not a valid element name; write `&lt;` "
                              "if the `<` is meant as text")
@@ -138,6 +145,9 @@ class TagReader:
         while True:
             pos = _SKIP_WS.match(text, pos, limit).end()  # type: ignore[union-attr]
             if pos >= limit:
+                if self.last_broken:  # an unclosed quote ran to the end: reported
+                    return limit
+                self.last_broken = True
                 self.problem(ProblemKind.UNTERMINATED_TAG, element.start, element.start + 1,
                              f"the tag `<{element.tag}` opened at {self.where(element.start)} "
                              "is never closed with `>`")
@@ -209,6 +219,7 @@ class TagReader:
         if close == -1:
             gt = self.find_gt(pos + 1)
             stop = limit if gt == -1 else gt
+            self.last_broken = self.last_broken or gt == -1
             self.problem(ProblemKind.UNTERMINATED_QUOTE, pos, pos + 1,
                          f"the value of `{snip(raw)}` opens a quote at {self.where(pos)} "
                          f"that is never closed; add the closing `{quote}`")
