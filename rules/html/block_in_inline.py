@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from lint import Article, Diagnostic, FixAvailability, Rule, Severity
 from rules.html._context import element_context
+from rules.html._limit import CappedOptions, Finding, capped
 
 
 class BlockInInline(Rule):
@@ -34,7 +35,8 @@ class BlockInInline(Rule):
     ```
 
     ## Options
-    None.
+    `max-diagnostics` (default 200, 0 for no limit): after this many reports in one file,
+    one more counts the rest.
 
     ## Fix safety
     No fix: whether to close the paragraph, drop the block or turn it into an inline
@@ -47,7 +49,13 @@ class BlockInInline(Rule):
     severity = Severity.ERROR
     fix_availability = FixAvailability.NONE
 
+    class Options(CappedOptions):
+        pass
+
     def check(self, article: Article) -> Iterator[Diagnostic]:
+        yield from capped(self, article, self._findings(article), "blocks inside inline content")
+
+    def _findings(self, article: Article) -> Iterator[Finding]:
         context = article.derived(element_context)
         for element in article.elements():
             if not element.is_block or element in context.foreign:
@@ -61,7 +69,7 @@ class BlockInInline(Rule):
             else:
                 advice = (f"close the `<{outer.tag}>` before it and reopen it inside, or use "
                           "an inline element")
-            yield self.diagnostic(
-                article, element.start, element.end,
+            yield Finding(
+                element.start, element.end,
                 f"block `<{element.tag}>` inside `<{outer.tag}>` (opened at {line}:{column}), "
                 f"which holds only inline content; {advice}")

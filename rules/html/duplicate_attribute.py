@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from lint import Article, Attribute, Diagnostic, FixAvailability, Rule, Severity
+from rules.html._limit import CappedOptions, Finding, capped
 
 _WS = " \t\n\f\r"
 
@@ -31,7 +33,8 @@ class DuplicateAttribute(Rule):
     ```
 
     ## Options
-    None.
+    `max-diagnostics` (default 200, 0 for no limit): after this many reports in one file,
+    one more counts the rest.
 
     ## Fix safety
     Removing a repetition is safe: browsers already ignore it, so the page does not
@@ -44,7 +47,13 @@ class DuplicateAttribute(Rule):
     severity = Severity.ERROR
     fix_availability = FixAvailability.SAFE
 
+    class Options(CappedOptions):
+        pass
+
     def check(self, article: Article) -> Iterator[Diagnostic]:
+        yield from capped(self, article, self._findings(article), "repeated attributes")
+
+    def _findings(self, article: Article) -> Iterator[Finding]:
         text = article.text
         for element in article.elements():
             if len(element.attributes) < 2:
@@ -60,8 +69,9 @@ class DuplicateAttribute(Rule):
                     start -= 1  # remove the space before it too
                 name = text[attribute.name_start:attribute.name_end]
                 shown = name if len(name) <= 40 else name[:39] + "…"
-                yield self.diagnostic(
-                    article, attribute.name_start, attribute.name_end,
+                yield Finding(
+                    attribute.name_start, attribute.name_end,
                     f"`{shown}` is repeated on `<{element.tag}>` (first at {line}:{column}); "
                     "browsers ignore this one: remove it or merge the values",
-                    fix=self.replace(start, attribute.end, "", f"Remove the repeated `{shown}`"))
+                    partial(self.replace, start, attribute.end, "",
+                            f"Remove the repeated `{shown}`"))

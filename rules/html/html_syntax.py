@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from lint import (
     Applicability,
@@ -15,6 +16,7 @@ from lint import (
     Rule,
     Severity,
 )
+from rules.html._limit import CappedOptions, Finding, capped
 
 
 class HtmlSyntax(Rule):
@@ -50,7 +52,8 @@ class HtmlSyntax(Rule):
     ```
 
     ## Options
-    None.
+    `max-diagnostics` (default 200, 0 for no limit): after this many reports in one file,
+    one more counts the rest (a mangled body can hold thousands of unclosed tags).
 
     ## Fix safety
     Safe fixes, which keep what a browser shows: `</br>` becomes `<br>` and other end tags
@@ -67,14 +70,19 @@ class HtmlSyntax(Rule):
     severity = Severity.ERROR
     fix_availability = FixAvailability.SAFE
 
+    class Options(CappedOptions):
+        pass
+
     def check(self, article: Article) -> Iterator[Diagnostic]:
+        yield from capped(self, article, self._findings(article), "HTML syntax problems")
+
+    def _findings(self, article: Article) -> Iterator[Finding]:
         if article.body is None:
             return
         text = article.text
         for problem in article.body.problems:
-            start, end = problem.start, max(problem.end, problem.start)
-            yield self.diagnostic(article, start, end, problem.detail,
-                                  fix=_fix(self, problem, text))
+            yield Finding(problem.start, max(problem.end, problem.start), problem.detail,
+                          partial(_fix, self, problem, text))
 
 
 def _fix(rule: Rule, problem: HtmlProblem, text: str) -> Fix | None:

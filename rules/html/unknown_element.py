@@ -12,10 +12,10 @@ from lint import (
     Diagnostic,
     FixAvailability,
     Rule,
-    RuleOptions,
     Severity,
 )
 from rules.html._context import element_context
+from rules.html._limit import CappedOptions, Finding, capped
 
 
 class UnknownElement(Rule):
@@ -48,6 +48,8 @@ class UnknownElement(Rule):
     (e.g. `["o:p"]`). `allow-custom-elements` (default `false`): accept every valid custom
     element name (a lower-case name with a hyphen, such as `<my-widget>`); off by default
     because an archived article does not carry the scripts that define them.
+    `max-diagnostics` (default 200, 0 for no limit): after this many reports in one file,
+    one more counts the rest.
 
     ## Fix safety
     No fix: the right element depends on what was meant.
@@ -59,11 +61,14 @@ class UnknownElement(Rule):
     severity = Severity.WARNING
     fix_availability = FixAvailability.NONE
 
-    class Options(RuleOptions):
+    class Options(CappedOptions):
         allowed_elements: tuple[str, ...] = Field((), alias="allowed-elements")
         allow_custom_elements: bool = Field(False, alias="allow-custom-elements")
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
+        yield from capped(self, article, self._findings(article), "unknown elements")
+
+    def _findings(self, article: Article) -> Iterator[Finding]:
         allowed = {name.lower() for name in self.options.allowed_elements}
         context = None
         hints: dict[str, str] = {}
@@ -79,8 +84,7 @@ class UnknownElement(Rule):
             hint = hints.get(tag)
             if hint is None:
                 hint = hints[tag] = _hint(tag)
-            yield self.diagnostic(article, element.start, element.end,
-                                  f"`<{tag}>` is not an HTML element{hint}")
+            yield Finding(element.start, element.end, f"`<{tag}>` is not an HTML element{hint}")
 
 
 def _readable(tag: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from pydantic import Field
 
@@ -15,9 +16,9 @@ from lint import (
     Fix,
     FixAvailability,
     Rule,
-    RuleOptions,
     Severity,
 )
+from rules.html._limit import CappedOptions, Finding, capped
 from rules.html._urls import (
     DOCUMENT_MEDIA_TYPES,
     SCRIPT_SCHEMES,
@@ -100,7 +101,8 @@ class UnsafeContent(Rule):
     `players.brightcove.net`, and the video players of the outlets in the archive,
     `voachinese.com`, `voanews.com`, `rfa.org`, `bbc.co.uk`, `bbc.com`, `dw.com`): an
     `<iframe>` whose `src` host is one of these or a subdomain of one (`www.youtube.com`)
-    is accepted. Setting the option replaces the list.
+    is accepted. Setting the option replaces the list. `max-diagnostics` (default 200, 0
+    for no limit): after this many reports in one file, one more counts the rest.
 
     ## Fix safety
     `<script>` and `<style>` elements can be removed with an unsafe fix (it drops content
@@ -113,11 +115,14 @@ class UnsafeContent(Rule):
     severity = Severity.ERROR
     fix_availability = FixAvailability.UNSAFE
 
-    class Options(RuleOptions):
+    class Options(CappedOptions):
         allowed_iframe_hosts: tuple[str, ...] = Field(DEFAULT_IFRAME_HOSTS,
                                                       alias="allowed-iframe-hosts")
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
+        yield from capped(self, article, self._findings(article), "unsafe constructs")
+
+    def _findings(self, article: Article) -> Iterator[Finding]:
         for element in article.elements():
             flagged_url = False
             for attribute in element.attributes:
@@ -132,7 +137,7 @@ class UnsafeContent(Rule):
             elif element.tag == "iframe" and not flagged_url:
                 yield from self._iframe(article, element)
 
-    def _script(self, article: Article, element: Element) -> Diagnostic:
+    def _script(self, article: Article, element: Element) -> Finding:
         src = element.attr("src")
         host = host_of(src) if src else ""
         message = "inline `<script>`: remove it; an archived article must not run code"
@@ -143,14 +148,14 @@ class UnsafeContent(Rule):
                 if host == suffix or host.endswith("." + suffix):
                     message = f"{kind} script from `{host}`: remove the script; {keeps}"
                     break
-        return self.diagnostic(article, element.start, element.end, message,
-                               fix=self._removal(element, "script"))
+        return Finding(element.start, element.end, message,
+                       partial(self._removal, element, "script"))
 
-    def _element(self, article: Article, element: Element) -> Diagnostic:
+    def _element(self, article: Article, element: Element) -> Finding:
         tag = element.tag
-        fix = self._removal(element, tag) if tag == "style" else None
-        return self.diagnostic(article, element.start, element.end,
-                               f"`<{tag}>` in an article body: {_ELEMENT_ADVICE[tag]}", fix=fix)
+        fix = partial(self._removal, element, tag) if tag == "style" else None
+        return Finding(element.start, element.end,
+                       f"`<{tag}>` in an article body: {_ELEMENT_ADVICE[tag]}", fix)
 
     def _removal(self, element: Element, tag: str) -> Fix | None:
         if element.close_end is None:
@@ -158,10 +163,9 @@ class UnsafeContent(Rule):
         return self.replace(element.start, element.close_end, "",
                             f"Remove the `<{tag}>` element", Applicability.UNSAFE)
 
-    def _iframe(self, article: Article, element: Element) -> Iterator[Diagnostic]:
+    def _iframe(self, article: Article, element: Element) -> Iterator[Finding]:
         if element.get("srcdoc") is not None:
-            yield self.diagnostic(
-                article, element.start, element.end,
+            yield Finding(element.start, element.end,
                 "`<iframe srcdoc>` embeds a whole HTML document: remove it and keep its "
                 "content as article text")
             return
@@ -172,19 +176,17 @@ class UnsafeContent(Rule):
         if host and host_allowed(host, self.options.allowed_iframe_hosts):
             return
         where = f"from `{host}`" if host else f"with the relative source `{_short(src)}`"
-        yield self.diagnostic(
-            article, element.start, element.end,
+        yield Finding(element.start, element.end,
             f"`<iframe>` {where}, which is not an allowed embed host: replace it with a link "
             "to the content, or add the host to `allowed-iframe-hosts` if it is a trusted "
             "video player")
 
     def _attribute(self, article: Article, element: Element,
-                   attribute: Attribute) -> Diagnostic | None:
+                   attribute: Attribute) -> Finding | None:
         name, value = attribute.name, attribute.value
         start, end = attribute.name_start, attribute.end
         if name.startswith("on") and len(name) > 2 and name.isascii() and name.isalpha():
-            return self.diagnostic(
-                article, start, end,
+            return Finding(start, end,
                 f"event handler `{_short(name)}` on `<{element.tag}>`: remove the attribute; "
                 "an archived article must not run code")
         if value is None:
@@ -193,8 +195,7 @@ class UnsafeContent(Rule):
             lowered = normalise(value).replace(" ", "")
             for danger in _STYLE_DANGER:
                 if danger in lowered:
-                    return self.diagnostic(
-                        article, start, end,
+                    return Finding(start, end,
                         f"`{danger.rstrip('(:')}` in a `style` attribute runs code in old "
                         "browsers: remove it")
             return None
@@ -203,8 +204,7 @@ class UnsafeContent(Rule):
         url = normalise(value)
         scheme = scheme_of(url)
         if scheme in SCRIPT_SCHEMES:
-            return self.diagnostic(
-                article, start, end,
+            return Finding(start, end,
                 f"`{scheme}:` URL in `{name}` on `<{element.tag}>` runs code: point it at a "
                 "real page or remove it")
         if scheme == "data":
@@ -212,8 +212,7 @@ class UnsafeContent(Rule):
             image_context = element.tag in ("img", "source", "picture", "video") \
                 and media == "image/svg+xml"
             if media in DOCUMENT_MEDIA_TYPES and not image_context:
-                return self.diagnostic(
-                    article, start, end,
+                return Finding(start, end,
                     f"`data:{media}` URL in `{name}` on `<{element.tag}>` is a whole "
                     "document that may run code: link to a real page or remove it")
         return None
