@@ -20,13 +20,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
-
 from lint.html_names import KNOWN_ELEMENTS
+from lint.html_tree import Attribute, Element, HtmlProblem, ProblemKind
 from lint.textrun import decode_references
-
-if TYPE_CHECKING:
-    from lint.html import Attribute, Element, HtmlProblem, ProblemKind
 
 WS = " \t\n\f\r"
 _SKIP_WS = re.compile(r"[ \t\n\f\r]*")
@@ -97,16 +93,14 @@ class TagReader:
 
     def problem(self, kind: ProblemKind, start: int, end: int, detail: str,
                 related: int | None = None) -> None:
-        from lint.html import HtmlProblem
 
         self.report(HtmlProblem(kind, start, end, detail, related))
 
     # -- the element name ------------------------------------------------------------
 
-    def start_tag(self, lt: int, element_type: type[Element]) -> Element:
+    def start_tag(self, lt: int) -> Element:
         """Read the tag at `lt` (`<` + a letter) into an Element without parent; its `end`
         is just past the tag."""
-        from lint.html import ProblemKind
 
         match = TAG_NAME.match(self.text, lt + 1, self.limit)
         assert match is not None
@@ -131,7 +125,7 @@ class TagReader:
                 self.problem(ProblemKind.BAD_TAG_NAME, lt, match.end(),
                              f"`{snip(raw_name)}` is not a valid element name; write `&lt;` "
                              "if the `<` is meant as text")
-        element = element_type(raw_name.lower(), lt, lt)
+        element = Element(raw_name.lower(), lt, lt)
         element.end = self.attributes(element, pos)
         return element
 
@@ -139,7 +133,6 @@ class TagReader:
 
     def attributes(self, element: Element, pos: int) -> int:
         """Parse attributes from `pos`; return the offset just past the tag."""
-        from lint.html import ProblemKind
 
         text, limit = self.text, self.limit
         while True:
@@ -167,7 +160,6 @@ class TagReader:
 
     def attribute(self, element: Element, pos: int) -> int:
         """Read one attribute at `pos`; return the offset just past it."""
-        from lint.html import Attribute, ProblemKind
 
         text, limit = self.text, self.limit
         name_match = _ATTR_NAME.match(text, pos, limit)
@@ -209,7 +201,6 @@ class TagReader:
 
     def quoted_value(self, attribute: Attribute, raw: str, pos: int) -> int:
         """Read the quoted value opening at `pos`; return the offset past it."""
-        from lint.html import ProblemKind
 
         text, limit = self.text, self.limit
         quote = text[pos]

@@ -14,12 +14,10 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.entities import html5
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lint.html_names import INLINE_ELEMENTS
-
-if TYPE_CHECKING:
-    from lint.html import Element, HtmlProblem
+from lint.html_tree import Element, HtmlProblem, ProblemKind
 
 _REFERENCE = re.compile(r"&(?:#[xX]([0-9A-Fa-f]*)|#([0-9]*)|([A-Za-z][A-Za-z0-9]*))(;?)")
 
@@ -112,8 +110,6 @@ def decode_references(
     text_base: int = 0,
 ) -> Decoded:
     """Decode `source[start:end]` as HTML text or attribute value (HTML §13.2.5.72-80)."""
-    from lint.html import HtmlProblem, ProblemKind
-
     amp = source.find("&", start, end)
     if amp == -1:
         piece = source[start:end]

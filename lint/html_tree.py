@@ -1,0 +1,191 @@
+"""The body's tree: elements, attributes, text nodes, comments and syntax problems.
+
+Built by the tokenizer in `lint.html` (which re-exports every name here); rules read it
+through `article.body`. Offsets are code-point indices into the whole file's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+from lint.html_names import (
+    BLOCK_ELEMENTS,
+    FOREIGN_ROOTS,
+    INLINE_ELEMENTS,
+    KNOWN_ELEMENTS,
+    PHRASING_CONTAINERS,
+    TRANSPARENT_ELEMENTS,
+    VOID_ELEMENTS,
+)
+
+
+class ProblemKind(str, Enum):
+    UNCLOSED_ELEMENT = "unclosed-element"
+    MISNESTED_END_TAG = "misnested-end-tag"
+    STRAY_END_TAG = "stray-end-tag"
+    VOID_END_TAG = "void-end-tag"
+    SELF_CLOSING_NON_VOID = "self-closing-non-void"
+    END_TAG_ATTRIBUTES = "end-tag-attributes"
+    BAD_TAG_NAME = "bad-tag-name"
+    MISSING_SPACE_IN_TAG = "missing-space-in-tag"
+    BAD_ATTRIBUTE = "bad-attribute"
+    UNTERMINATED_QUOTE = "unterminated-quote"
+    UNTERMINATED_TAG = "unterminated-tag"
+    UNTERMINATED_COMMENT = "unterminated-comment"
+    BOGUS_MARKUP = "bogus-markup"
+    DOCTYPE = "doctype"
+    BARE_LESS_THAN = "bare-less-than"
+    BAD_CHARACTER_REFERENCE = "bad-character-reference"
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlProblem:
+    """A syntax problem at source offsets `start:end`. `detail` is a complete message
+    (positions in it are `line:col`). `related` is another offset it refers to: the end tag
+    that ended an unclosed element, the start tag of a misnested one, or for
+    `missing-space-in-tag` the end of the recovered element name (where the space goes)."""
+
+    kind: ProblemKind
+    start: int
+    end: int
+    detail: str
+    related: int | None = None
+
+
+@dataclass(slots=True, eq=False)
+class Attribute:
+    name: str  # lower-cased
+    name_start: int
+    name_end: int
+    value: str | None = None  # decoded; None when written without `=`
+    value_start: int | None = None  # raw value, quotes excluded
+    value_end: int | None = None
+    quote: str = ""
+    end: int = -1  # just past the whole attribute (closing quote included, if any)
+
+    @property
+    def start(self) -> int:
+        return self.name_start
+
+
+@dataclass(slots=True, eq=False)
+class TextNode:
+    start: int
+    end: int
+    raw: str
+    parent: Element
+
+    @property
+    def is_whitespace(self) -> bool:
+        return not self.raw.strip()
+
+
+@dataclass(slots=True, eq=False)
+class Comment:
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    content: str
+
+
+@dataclass(slots=True, eq=False)
+class Element:
+    """An element of the body. `start:end` is the start tag; `close_start:close_end` the
+    end tag (None when the element is void, self-closed or never closed)."""
+
+    tag: str
+    start: int
+    end: int
+    parent: Element | None = None
+    attributes: list[Attribute] = field(default_factory=list)
+    children: list[Element | TextNode] = field(default_factory=list)
+    self_closing: bool = False
+    close_start: int | None = None
+    close_end: int | None = None
+    depth: int = 0
+    _content_end: int | None = None
+
+    @property
+    def is_void(self) -> bool:
+        return self.tag in VOID_ELEMENTS
+
+    @property
+    def is_known(self) -> bool:
+        return self.tag in KNOWN_ELEMENTS
+
+    @property
+    def is_inline(self) -> bool:
+        return self.tag in INLINE_ELEMENTS
+
+    @property
+    def is_block(self) -> bool:
+        """Flow content that is not phrasing content (`div p ul li blockquote h2 table…`)."""
+        return self.tag in BLOCK_ELEMENTS
+
+    @property
+    def holds_phrasing_only(self) -> bool:
+        """No block may sit inside (`p h1-h6 pre` and inline elements such as `i`)."""
+        return self.tag in PHRASING_CONTAINERS
+
+    @property
+    def is_transparent(self) -> bool:
+        """Takes its parent's content model (`a ins del map object video audio…`)."""
+        return self.tag in TRANSPARENT_ELEMENTS
+
+    @property
+    def is_foreign_root(self) -> bool:
+        """`<svg>` or `<math>`: its descendants are SVG or MathML, not HTML."""
+        return self.tag in FOREIGN_ROOTS
+
+    @property
+    def content_start(self) -> int:
+        return self.end
+
+    @property
+    def content_end(self) -> int:
+        """Where the content ends: the end tag, or the end of the last descendant."""
+        if self.close_start is not None:
+            return self.close_start
+        return self._content_end if self._content_end is not None else self.end
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_end if self.close_end is not None else self.content_end
+
+    def get(self, name: str) -> Attribute | None:
+        """The first attribute called `name` (lower case)."""
+        for attribute in self.attributes:
+            if attribute.name == name:
+                return attribute
+        return None
+
+    def attr(self, name: str) -> str | None:
+        attribute = self.get(name)
+        return None if attribute is None else attribute.value
+
+    def element_children(self) -> list[Element]:
+        return [child for child in self.children if isinstance(child, Element)]
+
+    def iter(self) -> Iterator[Element]:
+        """This element's descendants in document order (iterative: bodies nest deep)."""
+        stack: list[Iterator[Element | TextNode]] = [iter(self.children)]
+        while stack:
+            for child in stack[-1]:
+                if isinstance(child, Element):
+                    yield child
+                    stack.append(iter(child.children))
+                    break
+            else:
+                stack.pop()
+
+    def ancestors(self) -> Iterator[Element]:
+        node = self.parent
+        while node is not None and node.tag != ROOT_TAG:
+            yield node
+            node = node.parent
+
+
+ROOT_TAG = "#fragment"
