@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from lint.html_names import KNOWN_ELEMENTS
 from lint.html_tree import Attribute, Element, HtmlProblem, ProblemKind
-from lint.textrun import decode_references
+from lint.textrun import decode_references, snip
 
 WS = " \t\n\f\r"
 _SKIP_WS = re.compile(r"[ \t\n\f\r]*")
@@ -38,11 +38,6 @@ _CLOSERS = {
     '"': re.compile(r'"(?=[ \t\n\f\r/>]|\Z)'),
     "'": re.compile(r"'(?=[ \t\n\f\r/>]|\Z)"),
 }
-
-
-def snip(text: str, limit: int = 40) -> str:
-    """`text` shortened for a message: hostile names can be megabytes long."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class _Finder:
@@ -232,7 +227,7 @@ class TagReader:
             self.problem(ProblemKind.BAD_ATTRIBUTE, close, end,
                          f"unescaped `{quote}` inside the value of `{snip(raw)}` ends it "
                          f"early; write `{_ESCAPED[quote]}` (the value is read up to "
-                         f"{self.where(real)})")
+                         f"{self.where(real)})", related=real)
             attribute.value_end = real
             return real + 1
         junk = _JUNK.match(text, end, limit)

@@ -44,8 +44,9 @@ class ProblemKind(str, Enum):
 class HtmlProblem:
     """A syntax problem at source offsets `start:end`. `detail` is a complete message
     (positions in it are `line:col`). `related` is another offset it refers to: the end tag
-    that ended an unclosed element, the start tag of a misnested one, or for
-    `missing-space-in-tag` the end of the recovered element name (where the space goes)."""
+    that ended an unclosed element, the start tag of a misnested one, for
+    `missing-space-in-tag` the end of the recovered element name (where the space goes),
+    for a `bad-attribute` about unescaped quotes the quote that really ends the value."""
 
     kind: ProblemKind
     start: int

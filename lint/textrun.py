@@ -151,7 +151,7 @@ def decode_references(
 _LEGACY_MAX = max(len(name) for name in html5 if not name.endswith(";"))
 
 
-def _snip(text: str, limit: int = 40) -> str:
+def snip(text: str, limit: int = 40) -> str:
     """`text`, shortened for a message (hostile input can be megabytes long)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -162,7 +162,7 @@ def _decode_one(
     """(decoded text or None to keep it literal, problem description or "", end offset of
     the reference) for one `&…` match (HTML §13.2.5.72-80)."""
     hex_digits, dec_digits, name, semicolon = match.groups()
-    whole = _snip(match.group())
+    whole = snip(match.group())
     if name is not None:
         return _decode_named(match, name, semicolon, source, end, in_attribute)
     digits = hex_digits if hex_digits is not None else dec_digits
@@ -207,7 +207,7 @@ def _decode_named(
                 f"character reference `&{name[:length]}` lacks its `;`; write "
                 f"`&{name[:length]};` (or `&amp;` for a literal `&`)"), ref_end
     if semicolon:
-        whole = _snip(match.group())
+        whole = snip(match.group())
         return None, (f"unknown character reference `{whole}`; write `&amp;` for a literal "
                       "`&`"), match.end()
     return None, "", match.end()  # a plain ampersand followed by a word: not a reference

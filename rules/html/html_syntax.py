@@ -9,6 +9,7 @@ from lint import (
     Applicability,
     Article,
     Diagnostic,
+    Edit,
     Fix,
     FixAvailability,
     HtmlProblem,
@@ -59,8 +60,9 @@ class HtmlSyntax(Rule):
     Safe fixes, which keep what a browser shows: `</br>` becomes `<br>` and other end tags
     of void elements are removed (browsers ignore them), a missing `;` is added to a
     character reference, an unknown reference `&foo;` and a bare `<` are escaped (`&amp;foo;`,
-    `&lt;`). Unsafe fixes, which guess the intent: a space is inserted in `<divclass=…>`, and
-    a stray end tag is removed (it may belong somewhere else). Everything else is reported
+    `&lt;`). Unsafe fixes, which guess the intent: a space is inserted in `<divclass=…>`,
+    quotes inside an attribute value are escaped up to the quote that ends it (`&quot;`),
+    and a stray end tag is removed (it may belong somewhere else). Everything else is reported
     only: where an unclosed element should end is for a person to decide.
     """
 
@@ -101,6 +103,14 @@ def _fix(rule: Rule, problem: HtmlProblem, text: str) -> Fix | None:
         at = problem.related
         return rule.replace(at, at, " ", f"Insert a space after `{_short(text[start:at])}`",
                             Applicability.UNSAFE)
+    if kind is ProblemKind.BAD_ATTRIBUTE and problem.related is not None:
+        # Quotes inside a value: escape each one up to the quote that really ends it.
+        quote = text[start]
+        entity = "&quot;" if quote == '"' else "&#39;"
+        edits = tuple(Edit(offset=at, end_offset=at + 1, content=entity)
+                      for at in range(start, problem.related) if text[at] == quote)
+        return Fix(applicability=Applicability.UNSAFE, edits=edits,
+                   message=f"Escape the quotes inside the value as `{entity}`")
     if kind is ProblemKind.STRAY_END_TAG and piece.endswith(">"):
         return rule.replace(start, end, "", f"Remove `{_short(piece)}`",
                             Applicability.UNSAFE)

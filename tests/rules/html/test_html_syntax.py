@@ -111,6 +111,8 @@ def test_safe_fixes(before: str, after: str) -> None:
 @pytest.mark.parametrize(("before", "after"), [
     ('<divclass="x">t</div>', '<div class="x">t</div>'),
     ("<p>x</p></div>", "<p>x</p>"),
+    ('<img alt="他说"你好"再见" border="0">', '<img alt="他说&quot;你好&quot;再见" border="0">'),
+    ("<img alt='a'b'c'>", "<img alt='a&#39;b&#39;c'>"),
 ])
 def test_unsafe_fixes(before: str, after: str) -> None:
     assert fixed(HtmlSyntax, article_text(before), unsafe=True) == article_text(after)
