@@ -62,8 +62,8 @@ BLOCK_ELEMENTS = frozenset(
 # content model, so `<div><a href=…><div>…</div></a></div>` is valid and not listed here.
 PHRASING_CONTAINERS = frozenset(
     (INLINE_ELEMENTS - {"a", "ins", "del"})
-    | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "label", "button", "legend", "dt",
-       "summary", "caption", "output", "progress", "meter"}
+    | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "label", "button", "output",
+       "progress", "meter"}
 )
 TRANSPARENT_ELEMENTS = frozenset({"a", "ins", "del", "map", "object", "video", "audio",
                                   "canvas", "noscript"})

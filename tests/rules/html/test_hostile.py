@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from lint import Diagnostic, SourceText
@@ -23,7 +25,7 @@ from rules.html.duplicate_attribute import DuplicateAttribute
 from rules.html.html_syntax import HtmlSyntax
 from rules.html.unknown_element import UnknownElement
 from rules.html.unsafe_content import UnsafeContent
-from tests.support import article_text, parse
+from tests.support import article_text, fixed, parse
 
 RULES = [HtmlSyntax(), BlockInInline(), DuplicateAttribute(), UnsafeContent(),
          UnknownElement()]
@@ -130,3 +132,30 @@ def test_external_entities_are_never_read(tmp_path: Path) -> None:
     root, _ = article.lxml_tree()
     assert b"TOP-SECRET" not in etree.tostring(root)
     assert [r.text for r in article.runs] == ["&xxe;", "x"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["<", ">", "/", "=", '"', "'", " ", "&", "#", ";", "x", "1", "p", "i", "div", "a",
+     "script", "on", "href", "javascript:", "中", "-", "!", "\n"]), max_size=40).map("".join))
+def test_any_body_gives_diagnostics_inside_the_text(body: str) -> None:
+    text = article_text(body)
+    result = check_source("any.md", SourceText(text), RULES)
+    for diagnostic in result.diagnostics:
+        assert not diagnostic.code.startswith("X"), diagnostic.message
+        assert 0 <= diagnostic.span.offset <= diagnostic.span.end_offset <= len(text)
+        if diagnostic.fix is not None:
+            for edit in diagnostic.fix.edits:
+                assert 0 <= edit.offset <= edit.end_offset <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["<", ">", "/", "=", '"', "'", " ", "&", "&amp", "&#", ";", "x", "1", "p", "br", "div",
+     "class", "中"]), max_size=30).map("".join))
+def test_fixes_converge_and_are_idempotent(body: str) -> None:
+    text = article_text(body)
+    for rule in (HtmlSyntax, DuplicateAttribute):
+        for unsafe in (False, True):
+            once = fixed(rule, text, unsafe=unsafe)
+            assert fixed(rule, once, unsafe=unsafe) == once
