@@ -203,9 +203,11 @@ def _decode_named(
             if in_attribute and (following.isalnum() or following == "="):
                 # `?a=1&copy=2` in a URL: HTML keeps attribute text like this as it is.
                 return None, "", match.end()
-            return html5[name[:length]], (
-                f"character reference `&{name[:length]}` lacks its `;`; write "
-                f"`&{name[:length]};` (or `&amp;` for a literal `&`)"), ref_end
+            legacy = name[:length]
+            literal = "" if legacy == "amp" else f", or `&amp;{legacy}` for a literal `&`"
+            return html5[legacy], (
+                f"character reference `&{legacy}` lacks its `;`; write `&{legacy};`"
+                f"{literal}"), ref_end
     if semicolon:
         whole = snip(match.group())
         return None, (f"unknown character reference `{whole}`; write `&amp;` for a literal "
