@@ -88,9 +88,10 @@ class UrlDate(Rule):
 
 
 def _path(url: str) -> tuple[int, int]:
-    """Offsets of the path in `url` (after `scheme://host`, before `?` or `#`)."""
+    """Offsets of the path in `url` (after `scheme://host`, before `?` or `#`); an empty
+    range when `url` is not absolute (S002 reports that)."""
     scheme = url.find("://")
-    start = url.find("/", scheme + 3) if scheme != -1 else 0
+    start = url.find("/", scheme + 3) if scheme != -1 else -1
     if start == -1:
         return len(url), len(url)
     ends = [i for i in (url.find("?", start), url.find("#", start)) if i != -1]
