@@ -9,13 +9,14 @@ that configuration can add or override them (`[tool.articlelint.profiles.NAME]`)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from lint.dates import check_format, parse_zone
+from lint.profile_data import BUILTIN_PROFILES
 
 if TYPE_CHECKING:
     from lint.article import Article
@@ -150,9 +151,6 @@ class ProfileSet(BaseModel):
     def __getitem__(self, name: str) -> Profile:
         return self.profiles[name]
 
-    def __iter__(self) -> Iterator[Profile]:  # type: ignore[override]
-        return iter(self.profiles.values())
-
     def __contains__(self, name: object) -> bool:
         return name in self.profiles
 
@@ -211,8 +209,6 @@ def _resolve(article: Article) -> Profile:
 
 
 def _builtin() -> ProfileSet:
-    from lint.profile_data import BUILTIN_PROFILES
-
     return ProfileSet(profiles={p["name"]: Profile.model_validate(p) for p in BUILTIN_PROFILES})
 
 

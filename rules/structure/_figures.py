@@ -15,39 +15,49 @@ _FIGURE_PARENTS = frozenset({"div", "figure", "section", "article", "center"})
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 
+def next_element(article: Article, element: Element) -> Element | None:
+    """The next sibling element, when only whitespace separates the two."""
+    siblings = _siblings(element)
+    for position in range(_index(article, element) + 1, len(siblings)):
+        node = siblings[position]
+        if isinstance(node, Element):
+            return node
+        if not node.is_whitespace:
+            return None
+    return None
+
+
+def previous_element(article: Article, element: Element) -> Element | None:
+    """The previous sibling element, when only whitespace separates the two."""
+    siblings = _siblings(element)
+    for position in range(_index(article, element) - 1, -1, -1):
+        node = siblings[position]
+        if isinstance(node, Element):
+            return node
+        if not node.is_whitespace:
+            return None
+    return None
+
+
 def _siblings(element: Element) -> list[Element | TextNode]:
     return element.parent.children if element.parent is not None else []
 
 
-def next_element(element: Element) -> Element | None:
-    """The next sibling element, when only whitespace separates the two."""
-    siblings = _siblings(element)
-    index = _index(siblings, element)
-    for node in siblings[index + 1:]:
-        if isinstance(node, Element):
-            return node
-        if not node.is_whitespace:
-            return None
-    return None
+def _index(article: Article, element: Element) -> int:
+    return article.derived(_sibling_indexes).get(element, -1)
 
 
-def previous_element(element: Element) -> Element | None:
-    """The previous sibling element, when only whitespace separates the two."""
-    siblings = _siblings(element)
-    index = _index(siblings, element)
-    for node in reversed(siblings[:index]):
-        if isinstance(node, Element):
-            return node
-        if not node.is_whitespace:
-            return None
-    return None
-
-
-def _index(siblings: list[Element | TextNode], element: Element) -> int:
-    for index, node in enumerate(siblings):
-        if node is element:
-            return index
-    return -1
+def _sibling_indexes(article: Article) -> dict[Element, int]:
+    """Each element's index among its parent's children, built once per article so that
+    looking at neighbours stays linear however many figures a body holds."""
+    indexes: dict[Element, int] = {}
+    if article.body is None:
+        return indexes
+    for parent in [article.body.root, *article.elements()]:
+        for index, node in enumerate(parent.children):
+            if isinstance(node, Element):
+                indexes[node] = index
+    return indexes
 
 
 def figure_unit(image: Element) -> Element | None:
@@ -98,9 +108,10 @@ def _match(element: Element, steps: list[str]) -> Element | None:
     return _match(children[0], steps[1:])
 
 
-def caption_after(unit: Element, profile: Profile) -> tuple[Element, Element] | None:
+def caption_after(article: Article, unit: Element,
+                  profile: Profile) -> tuple[Element, Element] | None:
     """(caption element, its text element) right after a figure unit, or None."""
-    following = next_element(unit)
+    following = next_element(article, unit)
     if following is None:
         return None
     inner = caption_text_element(following, profile)

@@ -46,5 +46,18 @@ def _index(article: Article) -> list[Paragraph]:
     return found
 
 
-def shows_content(element: Element) -> bool:
-    return any(child.tag in SHOWS_CONTENT for child in element.iter())
+def shows_content(article: Article, element: Element) -> bool:
+    """Does `element` hold an image, a video or other embedded content?"""
+    return element in article.derived(_holding_content)
+
+
+def _holding_content(article: Article) -> set[Element]:
+    """Every element with embedded content inside, marked bottom-up from each embed and
+    stopping at an already marked ancestor: linear however deep the body nests."""
+    marked: set[Element] = set()
+    for element in article.elements(*SHOWS_CONTENT):
+        node = element.parent
+        while node is not None and node not in marked:
+            marked.add(node)
+            node = node.parent
+    return marked

@@ -62,7 +62,7 @@ class Caption(Rule):
             return
         for image in article.elements("img"):
             unit = figure_unit(image)
-            if unit is not None and caption_after(unit, profile) is None:
+            if unit is not None and caption_after(article, unit, profile) is None:
                 yield self.diagnostic(
                     article, image.start, image.end,
                     f"the image has no caption: expected {_markup(profile)} right after it")
@@ -73,7 +73,7 @@ class Caption(Rule):
 
     def _caption(self, article: Article, profile: Profile, caption: Element,
                  inner: Element) -> Iterator[Diagnostic]:
-        before = previous_element(caption)
+        before = previous_element(article, caption)
         if before is None or not holds_media(before):
             yield self.diagnostic(
                 article, caption.start, caption.outer_end,

@@ -45,7 +45,7 @@ class EmptyParagraph(Rule):
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for paragraph in paragraphs(article):
             element = paragraph.element
-            if not paragraph.blank or shows_content(element):
+            if not paragraph.blank or shows_content(article, element):
                 continue
             yield self.diagnostic(article, element.start, element.outer_end,
                                   "empty paragraph: it holds no visible text",

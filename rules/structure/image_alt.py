@@ -62,7 +62,7 @@ class ImageAlt(Rule):
 
     def _fix(self, article: Article, image: Element) -> Fix | None:
         unit = figure_unit(image)
-        caption = caption_after(unit, profile_for(article)) if unit is not None else None
+        caption = caption_after(article, unit, profile_for(article)) if unit is not None else None
         if caption is None:
             return None
         text = visible_text(article, caption[1])
