@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from lint import Diagnostic, Rule
+from lint import Article, Diagnostic, Rule
 from rules.structure.caption import Caption
 from rules.structure.date_div import DateDiv
 from rules.structure.date_weekday import DateWeekday
@@ -23,18 +24,25 @@ from rules.structure.empty_paragraph import EmptyParagraph
 from rules.structure.feed_advert import FeedAdvert
 from rules.structure.image import Image
 from rules.structure.image_alt import ImageAlt
-from tests.support import FIXTURES, SAMPLE, positions, run
+from tests.support import FIXTURES, SAMPLE, parse, positions, run
 
 FILES = sorted((FIXTURES / "voa").glob("*.md"))
 SPACER = re.compile(r"<p>(?:\s|\u00a0|&nbsp;|<br\s*/?>)*</p>\Z")
 
 
-def _all(rule: type[Rule]) -> list[tuple[Path, str, Diagnostic]]:
+@cache
+def _articles() -> list[tuple[Path, str, Article]]:
+    """Each file parsed once and shared by the rules, as the engine does."""
     found = []
     for path in FILES:
         text = path.read_text(encoding="utf-8")
-        found.extend((path, text, d) for d in run(rule, text))
+        found.append((path, text, parse(text, path.name)))
     return found
+
+
+def _all(rule: type[Rule]) -> list[tuple[Path, str, Diagnostic]]:
+    return [(path, text, d) for path, text, article in _articles()
+            for d in rule().check(article)]
 
 
 def _source(text: str, diagnostic: Diagnostic) -> str:
