@@ -15,13 +15,10 @@ from html import unescape
 
 from lint.article import Article
 from lint.dates import NAMED_FORMATS, ParsedDate, parse_date
-from lint.profiles import Profile, profile_for
+from lint.profiles import DEFAULT_PROFILES, Profile, profile_for
 
 _TEMPLATE_PART = re.compile(r"(<[^<>]*>|\{date\}|\{author\})")
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9]*)[^<>]*>")
-# Every markup a built-in profile knows, to say what was found instead of the expected one.
-KNOWN_MARKUP = ("<div><i>{date}</i></div>", "<div><i><br>{date}</i></div>",
-                "<div><i>{author}<br>{date}</i></div>", "<div>{date}</div>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +87,9 @@ def _lookup(article: Article) -> DateLookup:
         first = first or element
     if first is not None:
         return DateLookup(profile, first)
-    for template in KNOWN_MARKUP:
+    # Another outlet's markup (every one the built-in generic profile knows) holding a
+    # date: say what was found instead of only what is missing.
+    for template in DEFAULT_PROFILES.generic.date_markup:
         if template in profile.date_markup:
             continue
         other = _match(text, start, body.end, template, tuple(NAMED_FORMATS), zone)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.dates import Precision, parse_date, parse_zone, weekday_like, weekday_tokens
 
@@ -65,3 +67,24 @@ def test_weekday_tokens_and_styles() -> None:
 def test_bad_zone() -> None:
     with pytest.raises(ValueError, match="unknown time zone"):
         parse_zone("Nowhere/City")
+
+
+_MOMENTS = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2099, 12, 31))
+
+
+@settings(max_examples=80, deadline=None)
+@given(_MOMENTS)
+def test_named_formats_read_what_they_write(moment: datetime) -> None:
+    moment = moment.replace(microsecond=0)
+    written = {
+        "rfc2822": moment.strftime("%a, %d %b %Y %H:%M:%S GMT"),
+        "iso8601": moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "datetime": moment.strftime("%Y-%m-%d %H:%M:%S"),
+    }
+    for fmt, text in written.items():
+        parsed = parse_date(text, [fmt], UTC)
+        assert parsed is not None and parsed.local == moment, (fmt, text)
+    day = parse_date(f"{moment.year}年 {moment.month}月 {moment.day}日", ["cjk-date"], UTC)
+    assert day is not None and day.local == datetime(moment.year, moment.month, moment.day)
+    weekday = weekday_tokens(written["rfc2822"])
+    assert [t.index for t in weekday] == [moment.weekday()]
