@@ -85,7 +85,8 @@ class Image(Rule):
             if not target[0].strip():
                 yield self.diagnostic(
                     article, start, end,
-                    f"the image proxy URL `{_short(value)}` has no `url=` naming the image")
+                    f"the image proxy URL `{_short(value)}` names no image: its `url=` "
+                    "parameter is missing or empty")
 
     def _size(self, article: Article, image: Element,
               attribute: Attribute) -> Iterator[Diagnostic]:
