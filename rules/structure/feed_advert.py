@@ -39,6 +39,7 @@ class FeedAdvert(Rule):
     ## Fix safety
     Safe: the fix removes the advert `<div>` and the `<br>`/`<hr>` right before it, and
     nothing else; the block is identified by its text and by standing last in the body.
+    A block that holds a comment (perhaps a suppression) is reported without a fix.
     """
 
     code = "S012"
@@ -74,9 +75,12 @@ class FeedAdvert(Rule):
                 start = node.start
             elif isinstance(node, Element) or not node.is_whitespace:
                 break
-        yield self.diagnostic(
-            article, start, last.close_end, f"the body ends with a feed advert (`{marker}…`)",
-            fix=self.replace(start, last.close_end, "", "Remove the feed advert"))
+        end = last.close_end
+        # A comment inside (perhaps a suppression) is not the feed's: keep it, no fix.
+        commented = any(start <= c.start < end for c in body.comments)
+        fix = None if commented else self.replace(start, end, "", "Remove the feed advert")
+        yield self.diagnostic(article, start, end,
+                              f"the body ends with a feed advert (`{marker}…`)", fix=fix)
 
 
 def _text(article: Article, element: Element) -> str:

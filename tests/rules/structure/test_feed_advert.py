@@ -38,6 +38,8 @@ def test_span_covers_the_block() -> None:
 @pytest.mark.parametrize(("before", "after"), [
     (P + ADVERT, P),
     (P + "<p>\u00a0</p>" + ADVERT, P + "<p>\u00a0</p>"),  # only the block
+    (P + ADVERT.replace("<br></div>", "<!-- note --></div>"),
+     P + ADVERT.replace("<br></div>", "<!-- note --></div>")),  # a comment inside: no fix
 ])
 def test_fix_removes_exactly_the_block(before: str, after: str) -> None:
     assert fixed(FeedAdvert, article_text(before)) == article_text(after)
