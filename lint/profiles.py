@@ -176,7 +176,7 @@ class ProfileSet(BaseModel):
                 raise ValueError(f"profiles.{name} must be a table of profile fields, "
                                  f"not {type(fields).__name__}")
             changes = _field_names(name, fields)
-            base = profiles[name].model_dump() if name in profiles else {}
+            base = profiles[name].model_dump(by_alias=True) if name in profiles else {}
             if changes.get("name", name) != name:
                 raise ValueError(f"profiles.{name}: `name` cannot differ from the table name")
             profiles[name] = Profile.model_validate({**base, **changes, "name": name})
@@ -184,17 +184,19 @@ class ProfileSet(BaseModel):
 
 
 def _field_names(profile: str, fields: Mapping[str, Any]) -> dict[str, Any]:
-    known = {name: name for name in Profile.model_fields}
-    known.update({name.replace("_", "-"): name for name in Profile.model_fields})
+    """`fields` keyed by the kebab-case configuration names (so that validation errors
+    name the key as the user wrote it in TOML)."""
+    known = {name: name.replace("_", "-") for name in Profile.model_fields}
+    known.update({alias: alias for alias in known.values()})
     changes: dict[str, Any] = {}
     for key, value in fields.items():
-        field_name = known.get(str(key))
-        if field_name is None:
-            allowed = ", ".join(sorted(n.replace("_", "-") for n in Profile.model_fields))
+        alias = known.get(str(key))
+        if alias is None:
+            allowed = ", ".join(sorted(set(known.values())))
             raise ValueError(f"profiles.{profile}: unknown key `{key}` (allowed: {allowed})")
-        if field_name in changes:
+        if alias in changes:
             raise ValueError(f"profiles.{profile}: `{key}` is given twice")
-        changes[field_name] = value
+        changes[alias] = value
     return changes
 
 
@@ -204,7 +206,10 @@ def profile_for(article: Article) -> Profile:
 
 
 def _resolve(article: Article) -> Profile:
-    profiles = article.profiles if isinstance(article.profiles, ProfileSet) else DEFAULT_PROFILES
+    profiles = DEFAULT_PROFILES if article.profiles is None else article.profiles
+    if not isinstance(profiles, ProfileSet):
+        raise TypeError(f"Article.profiles must be a lint.ProfileSet or None, not "
+                        f"{type(profiles).__name__}")
     return profiles.resolve(article.host)
 
 

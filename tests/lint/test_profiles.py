@@ -78,7 +78,7 @@ def test_add_a_profile() -> None:
     ({"date-markup": ["<div>{when}</div>"]}, "must hold `{date}` once"),
     ({"hosts": ["https://www.voachinese.com/"]}, "is not a host name"),
     ({"caption-markup": ["div > small"]}, "caption markup"),
-    ({"date-required": "sometimes"}, "date_required"),
+    ({"date-required": "sometimes"}, "date-required"),
     ({"date-formats": []}, "needs `date-markup` and `date-formats`"),
     ({"name": "other"}, "cannot differ"),
     ({"time-zone": "UTC", "time_zone": "UTC"}, "given twice"),
@@ -111,3 +111,9 @@ def test_profile_for_uses_the_articles_profiles() -> None:
     article = Article.parse(SourceText(text), profiles=custom)
     assert profile_for(article).name == "voa"
     assert profile_for(article) is profile_for(article)  # memoised
+
+
+def test_validation_errors_name_the_configuration_key() -> None:
+    with pytest.raises(ValidationError) as error:
+        DEFAULT_PROFILES.with_overrides({"voa": {"time_zone": "Nowhere/City"}})
+    assert error.value.errors()[0]["loc"] == ("time-zone",)
