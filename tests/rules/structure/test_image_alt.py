@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rules.structure.image_alt import ImageAlt
-from tests.rules.outlets import CAPTION
+from tests.rules.outlets import CAPTION, outlet_text
 from tests.support import SAMPLE, article_text, fixed, positions, run
 
 IMG = '<img src="https://gdb.voanews.com/a.jpg" width="100%">'
@@ -59,3 +59,19 @@ def test_sample_fix() -> None:
     assert 'width="100%" alt="资料照片：2008年11月10日' in after
     assert run(ImageAlt, after) == []
     assert after.replace(after[after.index(' alt="'):after.index('">', after.index(' alt="')) + 1], "") == sample
+
+
+@pytest.mark.parametrize(("name", "body", "alt"), [
+    ("voa", IMG + CAPTION.format("说明"), "说明"),
+    ("bbc", '<figure><img src="https://ichef.bbci.co.uk/x.jpg"><figcaption>图片来源，路透社'
+            "</figcaption></figure>", "图片来源，路透社"),
+    ("dw", IMG + CAPTION.format(""), None),  # DW's empty caption: nothing to copy
+    ("nyt", IMG + CAPTION.format("北京街头。"), "北京街头。"),
+    ("reuters", IMG + "<p>正文</p>", None),
+])
+def test_fix_uses_the_profiles_caption_markup(name: str, body: str, alt: str | None) -> None:
+    [found] = run(ImageAlt, outlet_text(name, body=body))
+    if alt is None:
+        assert found.fix is None
+    else:
+        assert found.fix is not None and f'alt="{alt}"' in found.fix.edits[0].content
