@@ -1,6 +1,14 @@
 """articlelint's engine. Rules and plugins import only what this module exports."""
 
 from lint.article import Article, Body, Field, Header
+from lint.dates import (
+    ParsedDate,
+    Precision,
+    WeekdayToken,
+    format_example,
+    weekday_like,
+    weekday_tokens,
+)
 from lint.html import Attribute, Comment, Element, HtmlProblem, ProblemKind, TextNode
 from lint.models import (
     Applicability,
@@ -10,6 +18,14 @@ from lint.models import (
     FixAvailability,
     Severity,
     Span,
+)
+from lint.profiles import DEFAULT_PROFILES, Profile, ProfileSet, profile_for
+from lint.published import (
+    DateElement,
+    DateLookup,
+    archive_time,
+    date_lookup,
+    publication_date,
 )
 from lint.rule import CorpusRule, Rule, RuleOptions
 from lint.source import SourceText
@@ -23,6 +39,9 @@ __all__ = [
     "Attribute",
     "Body",
     "Comment",
+    "DEFAULT_PROFILES",
+    "DateElement",
+    "DateLookup",
     "CorpusRule",
     "Diagnostic",
     "Edit",
@@ -32,6 +51,10 @@ __all__ = [
     "FixAvailability",
     "Header",
     "HtmlProblem",
+    "ParsedDate",
+    "Precision",
+    "Profile",
+    "ProfileSet",
     "ProblemKind",
     "Rule",
     "RuleOptions",
@@ -40,5 +63,13 @@ __all__ = [
     "Span",
     "TextNode",
     "TextRun",
+    "WeekdayToken",
     "__version__",
+    "archive_time",
+    "date_lookup",
+    "format_example",
+    "profile_for",
+    "publication_date",
+    "weekday_like",
+    "weekday_tokens",
 ]
