@@ -1,0 +1,73 @@
+"""Fixed tables of the names family: transliteration characters, name particles, titles.
+
+The transliteration characters are those of the Xinhua News Agency's syllable tables for
+foreign personal names (《英语姓名译名手册》, 《世界人名翻译大辞典》 and the per-language
+tables derived from them). Those tables deliberately avoid the common Chinese surnames
+(王 李 张 刘 陈 …) so that a transliterated name never reads as a Chinese one; the few
+surname characters that the tables do use (e.g. 潘 for "Pan", 鲍 for "Bow") are kept.
+"""
+
+from __future__ import annotations
+
+# Characters of the Xinhua transliteration tables (English, German, French, Spanish,
+# Russian, Arabic, Persian ... syllables), plus the handful of characters the tables use
+# for feminine names (娜 丽 莉 琳 ...).
+TRANSLITERATION = frozenset(
+    "阿埃艾爱安昂奥澳敖"
+    "巴拔拜班邦保鲍贝本比彼毕宾滨波博伯勃布卜"
+    "查察彻钦茨楚措次策采"
+    "达大戴丹当道德登邓迪蒂底帝丁顿多杜敦朵"
+    "厄恩尔额"
+    "法凡范方菲斐费芬丰冯夫弗福富佛"
+    "盖甘冈高戈哥格根贡古瓜圭"
+    "哈海罕汉翰豪赫黑亨洪胡华怀惠霍"
+    "基吉季加嘉伽贾杰捷金津久居"
+    "卡喀凯坎康考柯科可克肯孔库夸奎昆阔"
+    "拉腊莱赖兰朗劳勒雷蕾累里利莉丽黎力历列林琳玲铃隆卢鲁路伦罗洛略吕"
+    "马玛迈麦曼芒毛梅美门蒙米密明缪摩莫墨默姆穆"
+    "纳娜奈南内尼妮涅宁纽努诺"
+    "欧"
+    "帕派潘庞佩彭皮珀坡普蒲浦"
+    "齐奇恰钱乔琼丘秋"
+    "让热仁荣茹瑞若"
+    "萨赛塞桑瑟森沙莎山尚舍申圣施什史舒斯丝思松苏索"
+    "塔泰坦汤唐特滕提蒂廷汀通图托陀"
+    "瓦万旺威韦维卫温文翁沃乌伍武"
+    "西希锡夏肖谢辛欣休修许薛"
+    "雅亚扬耶叶伊依易因英尤约于雨"
+    "泽扎詹兹祖佐卓"
+    "茜茱黛娅薇琪芭蒂丝"
+    "简珍荷歇代朱娄甫撒迦洁狄犹俾"
+)
+
+# Common Chinese surnames that are *not* transliteration characters (source: the
+# 2019 Ministry of Public Security surname frequency list, top 100, less the characters
+# above and less 任, which mostly ends 主任 "director" right before a name). A two-character
+# transliteration run right after one of these is a Chinese-style name of a foreigner
+# (包道格 Douglas Paal, 郦英杰 Brent Christensen), which is not a transliteration.
+CHINESE_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙朱胡郭何林高罗郑梁谢宋唐韩冯于董萧程曹袁邓傅沈曾彭吕"
+    "苏卢蒋蔡贾丁魏薛叶阎余杜戴夏钟汪田姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史"
+    "顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文郦祁葛商柯荣"
+) - TRANSLITERATION
+
+# Name separators (SPEC T002: the right one is U+00B7; the others are common slips).
+SEPARATORS = frozenset("·•・‧.")
+
+# Lower-case name particles (SPEC N001) and the Arabic article written with a hyphen.
+PARTICLES = frozenset({
+    "al", "el", "bin", "bint", "ibn", "ben", "abu", "van", "von", "der", "den", "ter", "ten",
+    "de", "da", "di", "du", "la", "le", "dos", "das", "do", "del", "della", "dei", "degli",
+    "y", "e", "zu", "af", "av", "ul", "ud", "ad", "as", "ash", "ar", "at", "ou", "op", "'t",
+    "mac", "st", "bar",
+})
+HYPHEN_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "an-", "ul-", "ud-",
+                    "bin-", "ibn-", "abu-")
+
+# Honorifics, ranks and suffixes that a gloss may carry besides the name.
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "sen", "rep",
+    "gen", "col", "colonel", "general", "lt", "capt", "maj", "adm", "gov", "pres", "mons",
+    "msgr", "rev", "fr", "sgt", "hon", "jr", "sr", "ii", "iii", "iv", "phd", "md",
+    "senator", "president", "rabbi", "sheikh", "imam", "judge", "justice",
+})
