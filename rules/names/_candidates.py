@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from lint import Article, TextRun
 from rules.names._tables import (
+    BOUNDARY_WORDS,
     CHINESE_SURNAMES,
     HYPHEN_PARTICLES,
     PARTICLES,
@@ -26,7 +27,7 @@ from rules.names._tables import (
     TRANSLITERATION,
 )
 
-OPENERS = {"（": "）", "(": ")"}
+OPENERS = frozenset("（(")
 MAX_GLOSS = 80  # characters between the brackets
 MAX_TOKENS = 6
 MIN_PART_RATIO = 0.5
@@ -118,20 +119,29 @@ def _gloss_at(text: str, open_at: int) -> Gloss | None:
     if name is None:
         return None
     parts, separators = name
-    first = parts[0].start
-    lead_start = first
-    while lead_start > 0 and first - lead_start < LEAD and is_han(text[lead_start - 1]):
-        lead_start -= 1
-    return Gloss(parts, separators, tokens, inner, text[lead_start:first])
+    return Gloss(parts, separators, tokens, inner, _lead(text, parts[0].start))
+
+
+def _lead(text: str, first: int) -> str:
+    """Han characters right before the name that may still belong to it: none when the
+    text before the name ends with a word that ends right before names (总理, 的)."""
+    start = first
+    while start > 0 and first - start < LEAD and is_han(text[start - 1]):
+        start -= 1
+    before = text[max(0, first - 4):first]
+    if any(before.endswith(word) for word in BOUNDARY_WORDS):
+        return ""
+    return text[start:first]
 
 
 def _closing(text: str, open_at: int) -> int | None:
-    wanted = OPENERS[text[open_at]]
+    """The closing bracket; a mixed pair `（Harinder Singh)` is common in real
+    articles (the typography rules report it) and still closes the gloss."""
     for index in range(open_at + 1, min(len(text), open_at + 1 + MAX_GLOSS)):
         char = text[index]
-        if char == wanted:
+        if char in "）)":
             return index
-        if char in OPENERS or char in "）)":
+        if char in OPENERS:
             return None
     return None
 

@@ -140,6 +140,7 @@ class Mismatch:
     repair: str | None  # the token with its lost first letter put back, if that fits
 
 
+@lru_cache(maxsize=65536)
 def compare(part: str, token: str) -> Mismatch | None:
     """None when `token` may be a transcription of the Chinese `part` (by its onset)."""
     word = fold(token)

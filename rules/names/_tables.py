@@ -37,7 +37,7 @@ TRANSLITERATION = frozenset(
     "雅亚扬耶叶伊依易因英尤约于雨"
     "泽扎詹兹祖佐卓"
     "茜茱黛娅薇琪芭蒂丝"
-    "简珍荷歇代朱娄甫撒迦洁狄犹俾"
+    "简珍荷歇代朱娄甫撒迦洁狄犹俾汗"
 )
 
 # Common Chinese surnames that are *not* transliteration characters (source: the
@@ -48,7 +48,7 @@ TRANSLITERATION = frozenset(
 CHINESE_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙朱胡郭何林高罗郑梁谢宋唐韩冯于董萧程曹袁邓傅沈曾彭吕"
     "苏卢蒋蔡贾丁魏薛叶阎余杜戴夏钟汪田姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史"
-    "顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文郦祁葛商柯荣"
+    "顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文郦祁葛商柯荣包芮"
 ) - TRANSLITERATION
 
 # Name separators (SPEC T002: the right one is U+00B7; the others are common slips).
@@ -70,4 +70,18 @@ TITLES = frozenset({
     "gen", "col", "colonel", "general", "lt", "capt", "maj", "adm", "gov", "pres", "mons",
     "msgr", "rev", "fr", "sgt", "hon", "jr", "sr", "ii", "iii", "iv", "phd", "md",
     "senator", "president", "rabbi", "sheikh", "imam", "judge", "justice",
+})
+
+# Words that end right before a name: when the text before a name ends with one of them,
+# the name's start is certain (总理特鲁多: the name is 特鲁多, not 理特鲁多), otherwise a
+# character or two before it may still belong to it (前总统理查德: 理 is part of 理查德).
+BOUNDARY_WORDS = frozenset({
+    "总理", "首相", "总统", "部长", "议长", "议员", "主席", "主任", "大使", "特使", "发言人",
+    "将军", "上将", "中将", "少将", "上校", "司令", "国务卿", "顾问", "教授", "学者", "专家",
+    "记者", "律师", "法官", "官员", "代表", "局长", "州长", "市长", "外长", "防长", "总裁",
+    "董事", "经理", "助理", "秘书", "主教", "牧师", "医生", "博士", "先生", "女士", "夫人",
+    "领导人", "创始人", "负责人", "分析师", "研究员", "作家", "编辑", "主编", "首领", "领袖",
+    "国王", "女王", "王子", "公主", "总督", "参谋长", "指挥官", "总监", "人士", "成员",
+    "的", "和", "与", "及", "说", "称", "对", "向", "在", "由", "被", "让", "给", "是", "同",
+    "了", "见", "跟", "把", "将", "从", "为", "以", "或", "但", "等",
 })

@@ -106,11 +106,9 @@ def conflicts(occurrences: Sequence[Occurrence]) -> dict[int, Occurrence]:
 
 
 def _reference(indices: list[int], forms: list[tuple[str, ...]]) -> int:
-    """The occurrence whose gloss agrees with the most others (ties: the longest gloss,
-    then the first one)."""
-    def support(k: int) -> tuple[int, int, int]:
-        agree = sum(_consistent(other, forms[k]) for other in forms)
-        return agree, len(" ".join(forms[k])), -k
+    """The occurrence whose gloss agrees with the most others (ties: the first one)."""
+    def support(k: int) -> tuple[int, int]:
+        return sum(_consistent(other, forms[k]) for other in forms), -k
     best = max(range(len(indices)), key=support)
     return indices[best]
 
