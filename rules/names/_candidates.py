@@ -128,8 +128,7 @@ def _lead(text: str, first: int) -> str:
     start = first
     while start > 0 and first - start < LEAD and is_han(text[start - 1]):
         start -= 1
-    before = text[max(0, first - 4):first]
-    if any(before.endswith(word) for word in BOUNDARY_WORDS):
+    if any(text[max(0, first - size):first] in BOUNDARY_WORDS for size in (1, 2, 3)):
         return ""
     return text[start:first]
 

@@ -64,6 +64,8 @@ _ONSETS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         ("a", "0 y"), ("e", "0 y"), ("i", "y 0"), ("o", "0 w"), ("u", "w y 0"),
     )
 )
+_ONSET_TABLE = dict(_ONSETS)
+assert max(len(onset) for onset in _ONSET_TABLE) <= 3
 _VOWELS = frozenset("aeiou")
 
 # How each pinyin initial is usually spelled at the start of an English name: the letters
@@ -121,9 +123,10 @@ def onset_class(word: str) -> tuple[str, frozenset[str]]:
     """The onset of a folded English word and the pinyin initials that may write it."""
     if not word:
         return "", frozenset()
-    for onset, initials in _ONSETS:
-        if word.startswith(onset):
-            return onset, initials
+    for size in (3, 2, 1):
+        initials = _ONSET_TABLE.get(word[:size])
+        if initials is not None:
+            return word[:size], initials
     return word[0], frozenset()
 
 
