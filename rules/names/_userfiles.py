@@ -18,11 +18,12 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from rules.names._candidates import find_glosses, is_han
 
 BUILTIN_DICTIONARY = "dictionary.toml"
+_GROUP_REFERENCE = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,19 +88,26 @@ class WordEntry(_Entry):
     context: str | None = None
     note: str | None = None
 
+    _pattern: re.Pattern[str] = PrivateAttr()
+    _context: re.Pattern[str] | None = PrivateAttr(default=None)
+
     def model_post_init(self, _context: Any) -> None:
-        pattern = self.wrong if self.regex else re.escape(self.wrong)
-        object.__setattr__(self, "_pattern", re.compile(pattern))
-        object.__setattr__(self, "_context", re.compile(self.context) if self.context
-                           else None)
+        # A bad regular expression raises re.error here: `_build` reports it.
+        self._pattern = re.compile(self.wrong if self.regex else re.escape(self.wrong))
+        self._context = re.compile(self.context) if self.context else None
+        if self.regex:
+            for number, name in _GROUP_REFERENCE.findall(self.right):
+                known = (int(number or name) <= self._pattern.groups if (number or
+                         name).isdigit() else name in self._pattern.groupindex)
+                if not known:
+                    raise re.error(f"`right` refers to group `{number or name}`, which "
+                                   "`wrong` does not have")
 
     def find(self, text: str) -> list[Hit]:
-        context: re.Pattern[str] | None = getattr(self, "_context")
-        if context is not None and context.search(text) is None:
+        if self._context is not None and self._context.search(text) is None:
             return []
         hits = []
-        pattern: re.Pattern[str] = getattr(self, "_pattern")
-        for match in pattern.finditer(text):
+        for match in self._pattern.finditer(text):
             if match.end() == match.start():
                 continue
             right = match.expand(self.right) if self.regex else self.right

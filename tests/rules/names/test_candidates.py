@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from rules.names._align import aligned
 from rules.names._candidates import find_glosses
 
 
@@ -51,3 +54,15 @@ def test_positions_point_into_the_text() -> None:
 @pytest.mark.parametrize("text", ["", "（", "）（", "阿（", "·（A）", "阿·（Ab）", "（" * 50])
 def test_odd_input_does_not_raise(text: str) -> None:
     assert find_glosses(text) == []
+
+_ALPHABET = st.sampled_from(list("简阿恰克扎伊罗伯特部长总理包道格·•.（）() anJAa-'’,，Sen.ÉéX1"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_any_text_is_handled(text: str) -> None:
+    for gloss in find_glosses(text):
+        assert all(text[p.start:p.end] == p.text for p in gloss.parts)
+        assert all(text[t.start:t.end] == t.text for t in gloss.tokens)
+        for pair in aligned(gloss):
+            assert pair.part in gloss.parts and pair.token in gloss.tokens

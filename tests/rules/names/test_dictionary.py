@@ -82,6 +82,8 @@ def test_reference_in_match_gets_no_fix() -> None:
     ('[[entry]]\nwrong = "a"\nright = "b"\ncounter-examples = ["a"]\n',
      "counter-example `a` is flagged"),
     ('[[entry]]\nright = "b"\n', "`wrong`: Field required"),
+    ('[[entry]]\nwrong = "(a)"\nright = "\\\\2"\nregex = true\n', "refers to group `2`"),
+    ('[[entry]]\nwrong = "a"\nright = "b"\ncontext = "(x"\n', "bad regular expression"),
     ('entry = "x"\n', "must be an array of tables"),
 ])
 def test_bad_file_is_a_config_error(tmp_path: Path, content: str, problem: str) -> None:
