@@ -73,6 +73,15 @@ class Gloss:
         """The gloss's name as written, without titles and initials."""
         return " ".join(t.text for t in self.tokens if t.kind != "initial")
 
+    def allowed(self, allow: tuple[str, ...]) -> bool:
+        """Listed in a rule's `allow` option: by its gloss (`an Achakzai`), its Chinese
+        name (`简·阿恰克扎伊`, any separator) or both (`简·阿恰克扎伊（an Achakzai）`)."""
+        if not allow:
+            return False
+        inner = self.inner.text.strip()
+        forms = {inner, self.english, self.name, f"{self.name}（{inner}）"}
+        return any(_normal(item) in forms for item in allow)
+
     @property
     def words(self) -> tuple[Token, ...]:
         """Tokens that a Chinese part may transcribe (no initials)."""
@@ -91,6 +100,13 @@ class RunGloss:
 def glosses(article: Article) -> list[RunGloss]:
     """Every name gloss of the article's visible text, in order (use `article.derived`)."""
     return [RunGloss(run, gloss) for run in article.runs for gloss in find_glosses(run.text)]
+
+
+def _normal(item: str) -> str:
+    item = item.strip().replace("(", "（").replace(")", "）")
+    return "".join(
+        "·" if c in SEPARATORS and 0 < i < len(item) - 1 and is_han(item[i - 1])
+        and is_han(item[i + 1]) else c for i, c in enumerate(item))
 
 
 def find_glosses(text: str) -> list[Gloss]:

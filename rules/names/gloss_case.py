@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import Applicability, Article, Diagnostic, FixAvailability, Rule, Severity
+from lint import (
+    Applicability,
+    Article,
+    Diagnostic,
+    FixAvailability,
+    Rule,
+    RuleOptions,
+    Severity,
+)
 from rules.names._align import Pair, aligned
 from rules.names._candidates import RunGloss, Token, glosses
 from rules.names._phonetic import shown
@@ -31,7 +39,9 @@ class GlossCase(Rule):
     ```
 
     ## Options
-    None.
+    - `allow` (list of strings, default none): glosses to leave alone, by the gloss text
+      (`"an Achakzai"`), the Chinese name (`"简·阿恰克扎伊"`) or both
+      (`"简·阿恰克扎伊（an Achakzai）"`).
 
     ## Fix safety
     When the token does not sound like its Chinese part but would with one letter put back
@@ -46,8 +56,14 @@ class GlossCase(Rule):
     severity = Severity.ERROR
     fix_availability = FixAvailability.UNSAFE
 
+    class Options(RuleOptions):
+        allow: tuple[str, ...] = ()
+
     def check(self, article: Article) -> Iterator[Diagnostic]:
+        allow: tuple[str, ...] = getattr(self.options, "allow", ())
         for found in article.derived(glosses):
+            if found.gloss.allowed(allow):
+                continue
             pairs = {pair.token: pair for pair in aligned(found.gloss)}
             for token in found.gloss.tokens:
                 if token.kind == "lower":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from lint import Article, CorpusRule, Diagnostic, Severity, Span
+from lint import Article, CorpusRule, Diagnostic, RuleOptions, Severity, Span
 from rules.names._candidates import glosses
 
 Occurrence = dict[str, Any]  # {"name", "english", "span"}: JSON-able facts
@@ -36,7 +36,9 @@ class GlossInconsistent(CorpusRule):
     ```
 
     ## Options
-    None.
+    - `allow` (list of strings, default none): glosses to leave alone, by the gloss text
+      (`"an Achakzai"`), the Chinese name (`"简·阿恰克扎伊"`) or both
+      (`"简·阿恰克扎伊（an Achakzai）"`).
 
     ## Fix safety
     No fix: which spelling is right is for a person to decide (a glossary entry, rule
@@ -48,9 +50,15 @@ class GlossInconsistent(CorpusRule):
     summary = "The same transliterated name is glossed differently"
     severity = Severity.WARNING
 
+    class Options(RuleOptions):
+        allow: tuple[str, ...] = ()
+
     def facts(self, article: Article) -> list[Occurrence]:
         found = []
+        allow: tuple[str, ...] = getattr(self.options, "allow", ())
         for item in article.derived(glosses):
+            if item.gloss.allowed(allow):
+                continue
             if len(item.gloss.parts) < 2:
                 continue  # 史密斯（Brenda Smith）, 史密斯（Marion Smith）: two people
             start, end = item.span(item.gloss.inner)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import Article, Diagnostic, Rule, Severity
+from lint import Article, Diagnostic, Rule, RuleOptions, Severity
 from rules.names._candidates import glosses
 
 
@@ -32,7 +32,9 @@ class GlossParts(Rule):
     ```
 
     ## Options
-    None.
+    - `allow` (list of strings, default none): glosses to leave alone, by the gloss text
+      (`"an Achakzai"`), the Chinese name (`"简·阿恰克扎伊"`) or both
+      (`"简·阿恰克扎伊（an Achakzai）"`).
 
     ## Fix safety
     No fix: the missing name is not known.
@@ -43,8 +45,14 @@ class GlossParts(Rule):
     summary = "A transliterated name has more parts than its gloss has names"
     severity = Severity.WARNING
 
+    class Options(RuleOptions):
+        allow: tuple[str, ...] = ()
+
     def check(self, article: Article) -> Iterator[Diagnostic]:
+        allow: tuple[str, ...] = getattr(self.options, "allow", ())
         for found in article.derived(glosses):
+            if found.gloss.allowed(allow):
+                continue
             gloss = found.gloss
             words = gloss.words
             if len(gloss.parts) > len(words):

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import Applicability, Article, Diagnostic, FixAvailability, Rule, Severity
+from lint import (
+    Applicability,
+    Article,
+    Diagnostic,
+    FixAvailability,
+    Rule,
+    RuleOptions,
+    Severity,
+)
 from rules.names._align import aligned
 from rules.names._candidates import glosses
 from rules.names._phonetic import shown
@@ -40,7 +48,9 @@ class GlossPhonetic(Rule):
     ```
 
     ## Options
-    None.
+    - `allow` (list of strings, default none): glosses to leave alone, by the gloss text
+      (`"an Achakzai"`), the Chinese name (`"简·阿恰克扎伊"`) or both
+      (`"简·阿恰克扎伊（an Achakzai）"`).
 
     ## Fix safety
     When the token looks truncated (putting back one letter for the part's first sound
@@ -54,8 +64,14 @@ class GlossPhonetic(Rule):
     severity = Severity.WARNING
     fix_availability = FixAvailability.UNSAFE
 
+    class Options(RuleOptions):
+        allow: tuple[str, ...] = ()
+
     def check(self, article: Article) -> Iterator[Diagnostic]:
+        allow: tuple[str, ...] = getattr(self.options, "allow", ())
         for found in article.derived(glosses):
+            if found.gloss.allowed(allow):
+                continue
             for pair in aligned(found.gloss):
                 mismatch = pair.mismatch
                 if mismatch is None:

@@ -39,3 +39,8 @@ def test_sample_an_achakzai() -> None:
     fix = found[0].fix
     assert fix is not None and fix.applicability.value == "unsafe"
     assert [(e.offset, e.end_offset, e.content) for e in fix.edits] == [(948, 950, "Jan")]
+
+
+def test_allow() -> None:
+    text = article_text("<p>部长简·阿恰克扎伊（an Achakzai）说</p>")
+    assert run(GlossCase, text, allow=("an Achakzai",)) == []

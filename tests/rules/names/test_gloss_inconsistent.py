@@ -70,3 +70,8 @@ def test_same_answer_with_any_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert one == two
     found = [(Path(d["path"]).name, d["line"], d["column"]) for d in one["diagnostics"]]
     assert found == [("b.md", 5, 12)]
+
+
+def test_allow() -> None:
+    text = article_text(MUNIR + MUNEER)
+    assert run(GlossInconsistent, text, allow=("Asim Muneer",)) == []

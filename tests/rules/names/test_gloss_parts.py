@@ -23,3 +23,8 @@ def test_table(body: str, expected: list[str]) -> None:
 
 def test_sample_is_clean() -> None:
     assert run(GlossParts, SAMPLE.read_text("utf-8")) == []
+
+
+def test_allow() -> None:
+    text = article_text("<p>部长简·阿恰克扎伊（Achakzai）说</p>")
+    assert run(GlossParts, text, allow=("简·阿恰克扎伊",)) == []

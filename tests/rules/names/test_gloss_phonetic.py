@@ -49,3 +49,13 @@ def test_sample() -> None:
     assert found[0].fix is not None
     assert found[0].fix.edits[0].content == "Jan"
     assert "`简` (jiǎn)" in found[0].message
+
+
+@pytest.mark.parametrize("allow", [
+    "an Achakzai", "简·阿恰克扎伊", "简•阿恰克扎伊", "简·阿恰克扎伊（an Achakzai）",
+    "简·阿恰克扎伊(an Achakzai)",
+])
+def test_allow(allow: str) -> None:
+    text = article_text("<p>部长简·阿恰克扎伊（an Achakzai）说</p>")
+    assert run(GlossPhonetic, text, allow=(allow,)) == []
+    assert run(GlossPhonetic, text, allow=("Jan Achakzai",)) != []
