@@ -26,8 +26,8 @@ def aligned(gloss: Gloss) -> list[Pair]:
     """The compared pairs of a gloss; those with a `mismatch` do not sound alike. Empty
     when the gloss has fewer tokens than the name has parts (a parts problem)."""
     parts = gloss.parts
-    words = list(gloss.words)
-    core = [w for w in words if w.kind != "particle"]
+    words = list(gloss.tokens)  # initials too: 约翰·菲茨杰拉德·肯尼迪（John F. Kennedy）
+    core = [w for w in words if w.kind in ("name", "lower")]
     if not core or len(parts) > len(words):
         return []
     if len(parts) == 1:
@@ -42,6 +42,8 @@ def aligned(gloss: Gloss) -> list[Pair]:
         return [Pair(parts[i], words[j], None) for i, j in best]
     if len(parts) == len(core):
         chosen = list(zip(parts, core))
+    elif len(parts) == len(words):
+        chosen = list(zip(parts, words))
     else:
         chosen = [(parts[0], core[0]), (parts[-1], core[-1])]
     return [Pair(part, word, _compare(gloss, part, word)) for part, word in chosen]

@@ -12,8 +12,8 @@ class GlossParts(Rule):
     """## What it does
     Checks that a transliterated name with several `·`-separated parts does not have more
     parts than its English gloss has names. Particles (`al-`, `bin`, `van` …) count as
-    names, because Chinese often writes them as a part (本·拉登, Bin Laden); initials
-    (`Mark T. Esper`) and titles (`Sen.`, `Gen.`) do not. A gloss may have *more* tokens
+    names, because Chinese often writes them as a part (本·拉登, Bin Laden), and so do initials, which Chinese often spells out
+    (约翰·菲茨杰拉德·肯尼迪, John F. Kennedy); titles (`Sen.`, `Gen.`) do not. A gloss may have *more* tokens
     than the name has parts: middle names and second surnames are often left out in
     Chinese (`舍利·阿奇拉（Shirley Dennise Aquilar Barrera）`).
 
@@ -54,7 +54,7 @@ class GlossParts(Rule):
             if found.gloss.allowed(allow):
                 continue
             gloss = found.gloss
-            words = gloss.words
+            words = gloss.tokens
             if len(gloss.parts) > len(words):
                 start, end = found.span(gloss.inner)
                 plural = "s" if len(words) != 1 else ""

@@ -16,6 +16,8 @@ from tests.support import SAMPLE, article_text, positions, run
     ("<p>奥萨马·本·拉登（Osama bin Laden）</p>", []),
     ("<p>国防部长马克·埃斯珀（Mark T. Esper）</p>", []),
     ("<p>约翰·罗伯特·史密斯（John Smith）</p>", ["5:15 N002"]),
+    ("<p>约翰·菲茨杰拉德·肯尼迪（John F. Kennedy）</p>", []),
+    ("<p>约翰·菲茨杰拉德·肯尼迪（Sen. John Kennedy）</p>", ["5:17 N002"]),
 ])
 def test_table(body: str, expected: list[str]) -> None:
     assert positions(run(GlossParts, article_text(body))) == expected

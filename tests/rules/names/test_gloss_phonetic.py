@@ -20,6 +20,8 @@ from tests.support import SAMPLE, article_text, fixed, positions, run
     ("<p>总理特鲁多（Justin Rudeau）</p>", ["5:17 N003"]),
     ("<p>参议员范·荷伦（Sen. Chris Van Hollen, D-MD）</p>", []),
     ("<p>前总统理查德·尼克松（Richard Nixon）</p>", []),
+    ("<p>约翰·菲茨杰拉德·肯尼迪（John F. Kennedy）</p>", []),
+    ("<p>约翰·菲茨杰拉德·肯尼迪（John T. Kennedy）</p>", ["5:22 N003"]),
     ("<p>会见了理查森（Richardson）</p>", []),
     # Not name glosses: nothing to compare.
     ("<p>法治（rule of law）</p>", []),
