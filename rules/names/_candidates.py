@@ -31,7 +31,11 @@ OPENERS = frozenset("（(")
 MAX_GLOSS = 80  # characters between the brackets
 MAX_TOKENS = 6
 MIN_PART_RATIO = 0.5
-LEAD = 3  # share of transliteration characters in a non-final part
+LEAD = 3
+# English function words: a gloss holding one is a phrase, not a person's name. (`an` is
+# not among them: `（an Achakzai）` is the sample's name that lost its J.)
+FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "at", "to", "with",
+                            "from", "by", "or"})  # share of transliteration characters in a non-final part
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +197,8 @@ def tokenize(inner: Piece) -> tuple[Token, ...] | None:
         if token is not None:
             tokens.append(token)
         index = end
+    if any(t.kind == "lower" and t.text.lower() in FUNCTION_WORDS for t in tokens):
+        return None  # 塔利班（the Taliban）, 纽瓦克港（Port of Newark）: not a person
     names = [t for t in tokens if t.kind == "name"]
     lower = [t for t in tokens if t.kind == "lower"]
     if not names or len(lower) > 1 or len(tokens) > MAX_TOKENS:

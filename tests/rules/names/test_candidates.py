@@ -25,6 +25,7 @@ from rules.names._candidates import find_glosses
     # Not name glosses: acronyms, common nouns, dates, Chinese-style names, no Latin.
     ("巴基斯坦塔利班运动(TTP)和伊斯兰国呼罗珊(ISIS-K)分支", []),
     ("硬杀（hard kill）", []),
+    ("阿富汗塔利班（the Taliban）", []),
     ("法治（rule of law）", []),
     ("穆尼尔星期三（12月13日）还拜会了", []),
     ("会谈（Dec. 13）", []),
