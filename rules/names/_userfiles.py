@@ -151,6 +151,7 @@ def load_dictionary(path: str) -> tuple[WordEntry, ...]:
     return _load(path, "entry", WordEntry)  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=1)
 def builtin_dictionary() -> tuple[WordEntry, ...]:
     text = (files("rules.names") / "data" / BUILTIN_DICTIONARY).read_text("utf-8")
     return _parse(f"<built-in {BUILTIN_DICTIONARY}>", text, "entry", WordEntry)  # type: ignore[return-value]
