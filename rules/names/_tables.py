@@ -38,6 +38,11 @@ TRANSLITERATION = frozenset(
     "泽扎詹兹祖佐卓"
     "茜茱黛娅薇琪芭蒂丝"
     "简珍荷歇代朱娄甫撒迦洁狄犹俾汗"
+    # Traditional forms of the characters above (pairs from CC-CEDICT's single-character
+    # entries), less those that are also common words (於 裏 當 範 …).
+    "亞倫傑內凱勞呂喬奧婁婭寧岡崑庫徹愛懷揚歐湯漢潔澤濱烏熱爾猶瑪瓊畢盧簡約納紐紮絲維"
+    "繆羅聖華萊萬葉蓋薩蘇蘭衛謝讓豐貝貢費賈賓賴賽達邁鄧鈴錢錫門闊韋頓額馬馮魯鮑麗麥齊"
+    "龐許誇諾欽"
 )
 
 # Common Chinese surnames that are *not* transliteration characters (source: the
@@ -49,6 +54,7 @@ CHINESE_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙朱胡郭何林高罗郑梁谢宋唐韩冯于董萧程曹袁邓傅沈曾彭吕"
     "苏卢蒋蔡贾丁魏薛叶阎余杜戴夏钟汪田姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史"
     "顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文郦祁葛商柯荣包芮"
+    "劉吳孫張楊蔣蕭譚賀趙鄒鄭酈鍾閻陳陸韓顧黃龍龔"  # traditional forms
 ) - TRANSLITERATION
 
 # Name separators (SPEC T002: the right one is U+00B7; the others are common slips).
@@ -84,4 +90,9 @@ BOUNDARY_WORDS = frozenset({
     "国王", "女王", "王子", "公主", "总督", "参谋长", "指挥官", "总监", "人士", "成员",
     "的", "和", "与", "及", "说", "称", "对", "向", "在", "由", "被", "让", "给", "是", "同",
     "了", "见", "跟", "把", "将", "从", "为", "以", "或", "但", "等",
+    # traditional forms
+    "總理", "總統", "部長", "議長", "議員", "發言人", "將軍", "國務卿", "顧問", "學者",
+    "專家", "記者", "律師", "法官", "官員", "代表", "局長", "州長", "市長", "外長", "總裁",
+    "經理", "祕書", "秘書", "領導人", "負責人", "分析師", "研究員", "與", "說", "稱",
+    "對", "讓", "給", "見", "從", "為", "將", "參謀長",
 })

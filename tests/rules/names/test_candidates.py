@@ -19,6 +19,7 @@ from rules.names._candidates import find_glosses
     ("首领艾曼•扎瓦希里（Ayman al-Zawahiri）。", [("艾曼·扎瓦希里", "Ayman al-Zawahiri")]),
     ("参议员范.荷伦（Sen. Chris Van Hollen, D-MD）", [("范·荷伦", "Chris Van Hollen")]),
     ("加拿大总理特鲁多（Justin Trudeau）", [("特鲁多", "Justin Trudeau")]),
+    ("前中情局負責人羅伯特·格雷尼爾（Robert Grenier）", [("羅伯特·格雷尼爾", "Robert Grenier")]),
     ("国防部长埃斯珀（Mark T. Esper）", [("埃斯珀", "Mark Esper")]),
     ("half-width (Robert O'Brien) 罗伯特·奥布莱恩(Robert O'Brien)", [
         ("罗伯特·奥布莱恩", "Robert O'Brien")]),

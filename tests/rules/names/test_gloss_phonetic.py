@@ -23,6 +23,8 @@ from tests.support import SAMPLE, article_text, fixed, positions, run
     ("<p>约翰·菲茨杰拉德·肯尼迪（John F. Kennedy）</p>", []),
     ("<p>约翰·菲茨杰拉德·肯尼迪（John T. Kennedy）</p>", ["5:22 N003"]),
     ("<p>会见了理查森（Richardson）</p>", []),
+    ("<p>代理信息部長簡·阿恰克扎伊（an Achakzai）</p>", ["5:18 N003"]),  # traditional
+    ("<p>代理信息部長簡·阿恰克扎伊（Jan Achakzai）</p>", []),
     # Not name glosses: nothing to compare.
     ("<p>法治（rule of law）</p>", []),
     ("<p>前白宫官员包道格（Douglas Paal）</p>", []),
