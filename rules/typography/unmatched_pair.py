@@ -1,0 +1,213 @@
+"""T003 unmatched-pair."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint import Article, Diagnostic, FixAvailability, Rule, Severity
+
+from rules.typography._cjk import Prepared, texts
+
+PAIRS = {"（": "）", "“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "【": "】"}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+# ASCII parentheses may stand for one half of a full-width pair (`（左)`): T001 reports
+# that; here they only take part in the matching.
+_ASCII = {"(": "（", ")": "）"}
+_QUOTES = frozenset("“‘「『")
+_QUOTE_MARKS = _QUOTES | {PAIRS[q] for q in _QUOTES}
+_ALL = frozenset(PAIRS) | frozenset(CLOSERS) | frozenset(_ASCII)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    text: Prepared
+    index: int
+    char: str  # the full-width bracket it stands for
+
+
+class UnmatchedPairRule(Rule):
+    """## What it does
+    Finds an opening bracket or quotation mark `（ “ ‘ 《 「 『 【` without its closing
+    partner in the same paragraph, and a closing one `） ” ’ 》 」 』 】` without its
+    opening partner. A paragraph is a block element's visible text (the runs of one `<p>`,
+    caption or list item, `<br>` included); the title is checked on its own.
+
+    Not reported: a paragraph that leaves a `“` or `「` open when the next paragraph starts
+    with the same mark (the convention for a quotation that runs over several paragraphs),
+    a quotation opened in one paragraph and closed in a later one,
+    and `’` used as an apostrophe after a Latin letter (`don’t`, `Xi’an`, `Biden’s`).
+    ASCII parentheses can pair with full-width ones (T001 reports the mix). A stretch of
+    identical unmatched marks is reported once.
+
+    ## Why is this bad?
+    An unbalanced bracket or quote leaves the reader unsure where a gloss or a quotation
+    ends, and usually means that text was lost or pasted twice.
+
+    ## Example
+    ```
+    <p>韦斯特说，“美国支持巴基斯坦打击地区恐怖主义。</p>
+    ```
+
+    ## Use instead
+    ```
+    <p>韦斯特说，“美国支持巴基斯坦打击地区恐怖主义。”</p>
+    ```
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No fix: only the author knows where the missing half belongs.
+    """
+
+    code = "T003"
+    name = "unmatched-pair"
+    summary = "An unbalanced Chinese bracket or quotation mark within a paragraph"
+    severity = Severity.ERROR
+    fix_availability = FixAvailability.NONE
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        paragraphs = _paragraphs(texts(article))
+        found: list[_Mark] = []
+        # Quotation marks left open by earlier paragraphs: a quotation may run on for
+        # several paragraphs and close in a later one (without the per-paragraph `“`).
+        pending: list[_Mark] = []
+        for number, paragraph in enumerate(paragraphs):
+            following = paragraphs[number + 1] if number + 1 < len(paragraphs) else []
+            unmatched, last = _unmatched(paragraph, _first_char(following))
+            if paragraph[0].is_title:
+                found.extend(unmatched)
+                continue
+            # Every quotation before a paragraph's first unmatched closer is balanced, so
+            # that closer may end a quotation left open by an earlier paragraph.
+            first = next((m for m in unmatched if m.char in CLOSERS), None)
+            for mark in unmatched:
+                if (mark == first and mark.char in _QUOTE_MARKS and pending
+                        and pending[-1].char == CLOSERS[mark.char]):
+                    pending.pop()  # closes a quotation opened in an earlier paragraph
+                elif mark == last and mark.char in _QUOTES:
+                    pending.append(mark)  # open up to the paragraph's end
+                else:
+                    found.append(mark)
+        found.extend(pending)
+        yield from self._report(article, found)
+
+    def _report(self, article: Article, marks: list[_Mark]) -> Iterator[Diagnostic]:
+        marks.sort(key=lambda m: (m.text.span(m.index, m.index + 1), m.index))
+        k = 0
+        while k < len(marks):
+            first = marks[k]
+            last = k
+            # Identical marks side by side are one problem (and keep the output small).
+            while (last + 1 < len(marks) and marks[last + 1].text is first.text
+                   and marks[last + 1].index == marks[last].index + 1
+                   and marks[last + 1].char == first.char):
+                last += 1
+            count = last - k + 1
+            start, _ = first.text.span(first.index, first.index + 1)
+            _, end = first.text.span(marks[last].index, marks[last].index + 1)
+            written = first.text.text[first.index]
+            ascii_close = _ascii_close(first)
+            if ascii_close:
+                what = f"`{written}` is closed by an ASCII `{ascii_close}`"
+                hint = f"use `{PAIRS[first.char]}`"
+            elif first.char in PAIRS:
+                partner = PAIRS[first.char]
+                what = f"`{written}` is never closed" if count == 1 else (
+                    f"{count} `{written}` are never closed")
+                hint = f"add the closing `{partner}` or remove it"
+            else:
+                partner = CLOSERS[first.char]
+                what = f"`{written}` has no opening `{partner}`" if count == 1 else (
+                    f"{count} `{written}` have no opening `{partner}`")
+                hint = f"add the opening `{partner}` or remove it"
+            yield self.diagnostic(article, start, end,
+                                  f"{what} in this paragraph; {hint}")
+            k = last + 1
+
+
+def _paragraphs(found: list[Prepared]) -> list[list[Prepared]]:
+    """Texts grouped by the block that holds them, in order; the title stands alone."""
+    groups: list[list[Prepared]] = []
+    for text in found:
+        if groups and not text.is_title and not groups[-1][0].is_title and (
+                groups[-1][-1].block is text.block):
+            groups[-1].append(text)
+        else:
+            groups.append([text])
+    return groups
+
+
+def _first_char(paragraph: list[Prepared]) -> str:
+    for text in paragraph:
+        stripped = text.text.lstrip()
+        if stripped:
+            return stripped[0]
+    return ""
+
+
+def _unmatched(paragraph: list[Prepared],
+               next_start: str) -> tuple[list[_Mark], _Mark | None]:
+    """The marks of one paragraph that have no partner (a linear scan with a stack), and
+    the paragraph's last quotation mark."""
+    last: _Mark | None = None
+    stack: list[_Mark] = []
+    open_count = dict.fromkeys(PAIRS, 0)
+    unmatched: list[_Mark] = []
+    for text in paragraph:
+        value = text.text
+        if not any(c in _ALL for c in value):
+            continue
+        for index, written in enumerate(value):
+            if written not in _ALL:
+                continue
+            if written == "’" and _is_apostrophe(value, index) and index + 1 < len(value) and (
+                    value[index + 1].isascii() and value[index + 1].isalpha()):
+                continue  # inside a word: `don’t`, `Xi’an`
+            char = _ASCII.get(written, written)
+            if char in _QUOTE_MARKS:
+                last = _Mark(text, index, char)
+            if char in PAIRS:
+                stack.append(_Mark(text, index, char))
+                open_count[char] += 1
+                continue
+            opener = CLOSERS[char]
+            if open_count[opener] == 0:
+                if written != ")" and not _is_apostrophe(value, index):
+                    unmatched.append(_Mark(text, index, char))
+                continue
+            # Close the nearest opener of the same kind; openers crossed on the way are
+            # unmatched (`“a（b”` leaves `（` open). Each mark is popped once: linear.
+            while stack[-1].char != opener:
+                crossed = stack.pop()
+                open_count[crossed.char] -= 1
+                if crossed.text.text[crossed.index] != "(":
+                    unmatched.append(crossed)
+            stack.pop()
+            open_count[opener] -= 1
+    for mark in stack:
+        if mark.text.text[mark.index] == "(":
+            continue
+        if mark.char in "“「" and next_start == mark.char:
+            continue  # a quotation that goes on in the next paragraph
+        unmatched.append(mark)
+    return unmatched, last
+
+
+def _ascii_close(mark: _Mark) -> str:
+    """The ASCII quote that closes an open curly quote (`‘顺民'`) nearby, or ""."""
+    ascii_quote = {"“": '"', "‘": "'"}.get(mark.char, "")
+    if not ascii_quote:
+        return ""
+    value = mark.text.text
+    # A bounded look-ahead keeps the scan linear however many marks are open.
+    window = value[mark.index + 1:mark.index + 200]
+    end = window.find(ascii_quote)
+    return ascii_quote if end != -1 and mark.char not in window[:end] else ""
+
+
+def _is_apostrophe(value: str, index: int) -> bool:
+    """`’` right after a Latin letter or digit: `don’t`, `Xi’an`, `Biden’s`, `90’s`."""
+    return value[index] == "’" and index > 0 and value[index - 1].isascii() and (
+        value[index - 1].isalnum())
