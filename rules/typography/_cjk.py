@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -65,6 +66,7 @@ _FULLWIDTH_PUNCTUATION = frozenset(
 CURLY_QUOTES = frozenset("“”‘’")
 # White space that shows as a gap between two characters (`&nbsp;` decodes to U+00A0).
 SPACES = frozenset(" \t\u00a0\u3000")
+WHITE = re.compile("[ \t\u00a0\u3000]+")  # a stretch of SPACES (one class: linear)
 
 
 def is_cjk(char: str) -> bool:
