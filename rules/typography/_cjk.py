@@ -91,6 +91,15 @@ def is_chinese_side(char: str) -> bool:
     return is_cjk(char) or char in _FULLWIDTH_PUNCTUATION
 
 
+# A text with none of these is headline-like (the title, a section heading, a caption or
+# link that repeats a headline): headlines use a space where a sentence has a comma.
+SENTENCE_MARKS = "，。；"
+
+
+def is_headline_like(value: str) -> bool:
+    return not any(mark in value for mark in SENTENCE_MARKS)
+
+
 class Text(Protocol):
     """A stretch of visible text: a body `TextRun` or the title."""
 

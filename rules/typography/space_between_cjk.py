@@ -16,11 +16,8 @@ from lint import (
     Severity,
 )
 
-from rules.typography._cjk import WHITE, Prepared, is_cjk, quote, texts
+from rules.typography._cjk import WHITE, Prepared, is_cjk, is_headline_like, quote, texts
 
-# A text with none of these is headline-like (a section heading, a caption that repeats
-# a title, a related-article link): headlines use a space where a sentence has a comma.
-SENTENCE_MARKS = "，。；"
 _DELIMITERS = frozenset("，。；“”「」")
 
 
@@ -71,7 +68,7 @@ class SpaceBetweenCjkRule(Rule):
             if text.is_title:
                 continue
             value = text.text
-            if not any(mark in value for mark in SENTENCE_MARKS):
+            if is_headline_like(value):
                 continue  # headline-like: a heading, a caption that repeats the title
             gaps = _gaps(value)
             if "“" in value or "「" in value:
