@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint import Article, Diagnostic, FixAvailability, Rule, Severity
 
@@ -19,11 +19,11 @@ _QUOTE_MARKS = _QUOTES | {PAIRS[q] for q in _QUOTES}
 _ALL = frozenset(PAIRS) | frozenset(CLOSERS) | frozenset(_ASCII)
 
 
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    text: Prepared
+class _Mark(NamedTuple):
+    order: int  # the text's place in the article: marks sort by (order, index)
     index: int
     char: str  # the full-width bracket it stands for
+    text: Prepared
 
 
 class UnmatchedPairRule(Rule):
@@ -76,7 +76,7 @@ class UnmatchedPairRule(Rule):
         for number, paragraph in enumerate(paragraphs):
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else []
             unmatched, last = _unmatched(paragraph, _first_char(following))
-            if paragraph[0].is_title:
+            if paragraph[0][1].is_title:
                 found.extend(unmatched)
                 continue
             # Every quotation before a paragraph's first unmatched closer is balanced, so
@@ -94,7 +94,7 @@ class UnmatchedPairRule(Rule):
         yield from self._report(article, found)
 
     def _report(self, article: Article, marks: list[_Mark]) -> Iterator[Diagnostic]:
-        marks.sort(key=lambda m: (m.text.span(m.index, m.index + 1), m.index))
+        marks.sort(key=lambda m: (m.order, m.index))
         k = 0
         while k < len(marks):
             first = marks[k]
@@ -127,27 +127,28 @@ class UnmatchedPairRule(Rule):
             k = last + 1
 
 
-def _paragraphs(found: list[Prepared]) -> list[list[Prepared]]:
-    """Texts grouped by the block that holds them, in order; the title stands alone."""
-    groups: list[list[Prepared]] = []
-    for text in found:
-        if groups and not text.is_title and not groups[-1][0].is_title and (
-                groups[-1][-1].block is text.block):
-            groups[-1].append(text)
+def _paragraphs(found: list[Prepared]) -> list[list[tuple[int, Prepared]]]:
+    """Texts (with their place in the article) grouped by the block that holds them, in
+    order; the title stands alone."""
+    groups: list[list[tuple[int, Prepared]]] = []
+    for order, text in enumerate(found):
+        if groups and not text.is_title and not groups[-1][0][1].is_title and (
+                groups[-1][-1][1].block is text.block):
+            groups[-1].append((order, text))
         else:
-            groups.append([text])
+            groups.append([(order, text)])
     return groups
 
 
-def _first_char(paragraph: list[Prepared]) -> str:
-    for text in paragraph:
+def _first_char(paragraph: list[tuple[int, Prepared]]) -> str:
+    for _, text in paragraph:
         stripped = text.text.lstrip()
         if stripped:
             return stripped[0]
     return ""
 
 
-def _unmatched(paragraph: list[Prepared],
+def _unmatched(paragraph: list[tuple[int, Prepared]],
                next_start: str) -> tuple[list[_Mark], _Mark | None]:
     """The marks of one paragraph that have no partner (a linear scan with a stack), and
     the paragraph's last quotation mark."""
@@ -155,7 +156,7 @@ def _unmatched(paragraph: list[Prepared],
     stack: list[_Mark] = []
     open_count = dict.fromkeys(PAIRS, 0)
     unmatched: list[_Mark] = []
-    for text in paragraph:
+    for order, text in paragraph:
         value = text.text
         if not any(c in _ALL for c in value):
             continue
@@ -167,15 +168,15 @@ def _unmatched(paragraph: list[Prepared],
                 continue  # inside a word: `don’t`, `Xi’an`
             char = _ASCII.get(written, written)
             if char in _QUOTE_MARKS:
-                last = _Mark(text, index, char)
+                last = _Mark(order, index, char, text)
             if char in PAIRS:
-                stack.append(_Mark(text, index, char))
+                stack.append(_Mark(order, index, char, text))
                 open_count[char] += 1
                 continue
             opener = CLOSERS[char]
             if open_count[opener] == 0:
                 if written != ")" and not _is_apostrophe(value, index):
-                    unmatched.append(_Mark(text, index, char))
+                    unmatched.append(_Mark(order, index, char, text))
                 continue
             # Close the nearest opener of the same kind; openers crossed on the way are
             # unmatched (`“a（b”` leaves `（` open). Each mark is popped once: linear.
