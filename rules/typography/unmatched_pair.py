@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -16,12 +17,17 @@ CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 _ASCII = {"(": "（", ")": "）"}
 _QUOTES = frozenset("“‘「『")
 _QUOTE_MARKS = _QUOTES | {PAIRS[q] for q in _QUOTES}
-_ALL = frozenset(PAIRS) | frozenset(CLOSERS) | frozenset(_ASCII)
+# A run of one mark. Each alternative is one character repeated, so matching is linear.
+_TOKENS = re.compile("|".join(re.escape(mark) + "+" for mark in [*PAIRS, *CLOSERS, "(", ")"]))
 
 
 class _Mark(NamedTuple):
+    """`count` identical marks from `text.text[index]` on (runs keep long stretches of
+    one mark cheap)."""
+
     order: int  # the text's place in the article: marks sort by (order, index)
     index: int
+    count: int
     char: str  # the full-width bracket it stands for
     text: Prepared
 
@@ -83,10 +89,14 @@ class UnmatchedPairRule(Rule):
             # that closer may end a quotation left open by an earlier paragraph.
             first = next((m for m in unmatched if m.char in CLOSERS), None)
             for mark in unmatched:
-                if (mark == first and mark.char in _QUOTE_MARKS and pending
+                if (mark is first and mark.char in _QUOTE_MARKS and pending
                         and pending[-1].char == CLOSERS[mark.char]):
-                    pending.pop()  # closes a quotation opened in an earlier paragraph
-                elif mark == last and mark.char in _QUOTES:
+                    # Closes a quotation opened in an earlier paragraph.
+                    if pending[-1].count > 1:
+                        pending[-1] = pending[-1]._replace(count=pending[-1].count - 1)
+                    else:
+                        pending.pop()
+                elif mark.char in _QUOTES and _ends_at(mark, last):
                     pending.append(mark)  # open up to the paragraph's end
                 else:
                     found.append(mark)
@@ -101,14 +111,15 @@ class UnmatchedPairRule(Rule):
             last = k
             # Identical marks side by side are one problem (and keep the output small).
             while (last + 1 < len(marks) and marks[last + 1].text is first.text
-                   and marks[last + 1].index == marks[last].index + 1
+                   and marks[last + 1].index == marks[last].index + marks[last].count
                    and marks[last + 1].char == first.char):
                 last += 1
-            count = last - k + 1
+            count = sum(mark.count for mark in marks[k:last + 1])
+            final = marks[last].index + marks[last].count - 1
             start, _ = first.text.span(first.index, first.index + 1)
-            _, end = first.text.span(marks[last].index, marks[last].index + 1)
+            _, end = first.text.span(final, final + 1)
             written = first.text.text[first.index]
-            ascii_close = _ascii_close(first)
+            ascii_close = _ascii_close(first) if count == 1 else ""
             if ascii_close:
                 what = f"`{written}` is closed by an ASCII `{ascii_close}`"
                 hint = f"use `{PAIRS[first.char]}`"
@@ -150,43 +161,39 @@ def _first_char(paragraph: list[tuple[int, Prepared]]) -> str:
 
 def _unmatched(paragraph: list[tuple[int, Prepared]],
                next_start: str) -> tuple[list[_Mark], _Mark | None]:
-    """The marks of one paragraph that have no partner (a linear scan with a stack), and
-    the paragraph's last quotation mark."""
+    """The marks of one paragraph that have no partner (a linear scan with a stack of runs
+    of openers), and the paragraph's last quotation mark."""
     last: _Mark | None = None
     stack: list[_Mark] = []
     open_count = dict.fromkeys(PAIRS, 0)
     unmatched: list[_Mark] = []
     for order, text in paragraph:
         value = text.text
-        if not any(c in _ALL for c in value):
-            continue
-        for index, written in enumerate(value):
-            if written not in _ALL:
-                continue
-            if written == "’" and _is_apostrophe(value, index) and index + 1 < len(value) and (
-                    value[index + 1].isascii() and value[index + 1].isalpha()):
-                continue  # inside a word: `don’t`, `Xi’an`
+        for token in _TOKENS.finditer(value):
+            index, written = token.start(), value[token.start()]
+            count = token.end() - index
             char = _ASCII.get(written, written)
-            if char in _QUOTE_MARKS:
-                last = _Mark(order, index, char, text)
             if char in PAIRS:
-                stack.append(_Mark(order, index, char, text))
-                open_count[char] += 1
+                stack.append(_Mark(order, index, count, char, text))
+                open_count[char] += count
+                if char in _QUOTE_MARKS:
+                    last = _Mark(order, token.end() - 1, 1, char, text)
                 continue
+            if written == "’" and count == 1 and _is_apostrophe(value, index):
+                if index + 1 < len(value) and value[index + 1].isascii() and (
+                        value[index + 1].isalpha()):
+                    continue  # inside a word: `don’t`, `Xi’an`
+                if open_count["‘"] == 0:
+                    continue  # `Biden’s`, `students’`
+            if char in _QUOTE_MARKS:
+                last = _Mark(order, token.end() - 1, 1, char, text)
             opener = CLOSERS[char]
-            if open_count[opener] == 0:
-                if written != ")" and not _is_apostrophe(value, index):
-                    unmatched.append(_Mark(order, index, char, text))
-                continue
-            # Close the nearest opener of the same kind; openers crossed on the way are
-            # unmatched (`“a（b”` leaves `（` open). Each mark is popped once: linear.
-            while stack[-1].char != opener:
-                crossed = stack.pop()
-                open_count[crossed.char] -= 1
-                if crossed.text.text[crossed.index] != "(":
-                    unmatched.append(crossed)
-            stack.pop()
-            open_count[opener] -= 1
+            matched = 0
+            while matched < count and open_count[opener] > 0:
+                _close(stack, open_count, opener, unmatched)
+                matched += 1
+            if matched < count and written != ")":
+                unmatched.append(_Mark(order, index + matched, count - matched, char, text))
     for mark in stack:
         if mark.text.text[mark.index] == "(":
             continue
@@ -194,6 +201,29 @@ def _unmatched(paragraph: list[tuple[int, Prepared]],
             continue  # a quotation that goes on in the next paragraph
         unmatched.append(mark)
     return unmatched, last
+
+
+def _close(stack: list[_Mark], open_count: dict[str, int], opener: str,
+           unmatched: list[_Mark]) -> None:
+    """Close the nearest open `opener`; openers crossed on the way are unmatched (`“a（b”`
+    leaves `（` open). Each run is popped once, so the whole scan stays linear."""
+    while stack[-1].char != opener:
+        crossed = stack.pop()
+        open_count[crossed.char] -= crossed.count
+        if crossed.text.text[crossed.index] != "(":
+            unmatched.append(crossed)
+    top = stack[-1]
+    if top.count > 1:  # the innermost of the run is matched
+        stack[-1] = top._replace(count=top.count - 1)
+    else:
+        stack.pop()
+    open_count[opener] -= 1
+
+
+def _ends_at(mark: _Mark, last: _Mark | None) -> bool:
+    """`mark` (a run) ends with the paragraph's last quotation mark."""
+    return last is not None and mark.order == last.order and (
+        mark.index + mark.count - 1 == last.index)
 
 
 def _ascii_close(mark: _Mark) -> str:
