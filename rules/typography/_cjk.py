@@ -64,9 +64,17 @@ _FULLWIDTH_PUNCTUATION = frozenset(
                or "\uFF41" <= chr(c) <= "\uFF5A")]
 )
 CURLY_QUOTES = frozenset("“”‘’")
+FULLWIDTH_CLASS = "".join(re.escape(char) for char in sorted(_FULLWIDTH_PUNCTUATION))
 # White space that shows as a gap between two characters (`&nbsp;` decodes to U+00A0).
 SPACES = frozenset(" \t\u00a0\u3000")
 WHITE = re.compile("[ \t\u00a0\u3000]+")  # a stretch of SPACES (one class: linear)
+
+
+# The same sets as regex classes, to find contexts without a Python step per character.
+# Every pattern built from them starts with a one-character lookbehind or is anchored at
+# the start of a white-space stretch, so a failed attempt costs at most one stretch: linear.
+CJK_CLASS = "".join(f"{chr(first)}-{chr(last)}" for first, last in CJK_RANGES)
+SPACE_CLASS = " \t\u00a0\u3000"
 
 
 def is_cjk(char: str) -> bool:

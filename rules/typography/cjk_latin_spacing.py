@@ -9,10 +9,9 @@ from typing import Literal
 from lint import Article, Diagnostic, FixAvailability, Rule, RuleOptions, Severity
 
 from rules.typography._cjk import (
-    WHITE,
+    CJK_CLASS,
+    SPACE_CLASS,
     Prepared,
-    is_ascii_alnum,
-    is_cjk,
     is_headline_like,
     quote,
     texts,
@@ -20,7 +19,10 @@ from rules.typography._cjk import (
 
 # A CJK character next to an ASCII letter or digit, in either order (two one-character
 # alternatives, no repetition: linear).
-_TOUCHING = re.compile(r"(?=[A-Za-z0-9][\u2e80-\U000323af]|[\u2e80-\U000323af][A-Za-z0-9])")
+_TOUCHING = re.compile(f"(?=[A-Za-z0-9][{CJK_CLASS}]|[{CJK_CLASS}][A-Za-z0-9])")
+# White space between them (a lookbehind anchors each try: linear).
+_SPACED = re.compile(f"(?<=[{CJK_CLASS}])[{SPACE_CLASS}]+(?=[A-Za-z0-9])"
+                     f"|(?<=[A-Za-z0-9])[{SPACE_CLASS}]+(?=[{CJK_CLASS}])")
 
 
 class CjkLatinSpacingRule(Rule):
@@ -74,14 +76,8 @@ class CjkLatinSpacingRule(Rule):
 
     def _extra(self, article: Article, text: Prepared) -> Iterator[Diagnostic]:
         value = text.text
-        for match in WHITE.finditer(value):
+        for match in _SPACED.finditer(value):
             start, end = match.span()
-            if start == 0 or end == len(value):
-                continue
-            left, right = value[start - 1], value[end]
-            if not (is_cjk(left) and is_ascii_alnum(right)
-                    or is_ascii_alnum(left) and is_cjk(right)):
-                continue
             if text.in_url(start - 1) or text.in_url(end):
                 continue
             span = text.edit_span(start, end)
@@ -95,9 +91,6 @@ class CjkLatinSpacingRule(Rule):
         value = text.text
         for match in _TOUCHING.finditer(value):
             index = match.start()  # the boundary is between index and index + 1
-            first, second = value[index], value[index + 1]
-            if not (is_cjk(first) or is_cjk(second)):  # the regex range is wider than CJK
-                continue
             if text.in_url(index) or text.in_url(index + 1):
                 continue
             point, _ = text.span(index + 1, index + 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from lint import (
@@ -16,6 +18,7 @@ from lint import (
 )
 
 from rules.typography._cjk import (
+    CJK_CLASS,
     Prepared,
     is_ascii_alnum,
     is_chinese_side,
@@ -25,7 +28,9 @@ from rules.typography._cjk import (
 )
 
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_SENTENCE = ",;:?!"
+_SENTENCE = re.compile("[,;:?!]")
+_PARENTHESES = re.compile("[()（）]")
+_CJK = re.compile(f"[{CJK_CLASS}]")
 _CLOSING_CHINESE = frozenset("）》」』】〕〉")
 
 
@@ -76,8 +81,9 @@ class HalfwidthPunctuationRule(Rule):
 
     def _sentence_marks(self, article: Article, text: Prepared) -> Iterator[Diagnostic]:
         value = text.text
-        for index, char in enumerate(value):
-            if char not in _SENTENCE or not _in_chinese(value, index) or text.in_url(index):
+        for match in _SENTENCE.finditer(value):
+            index, char = match.start(), match.group()
+            if not _in_chinese(value, index) or text.in_url(index):
                 continue
             start, end = text.span(index, index + 1)
             wanted = FULLWIDTH[char]
@@ -94,30 +100,21 @@ class HalfwidthPunctuationRule(Rule):
         value = text.text
         if "(" not in value and ")" not in value:
             return
+        cjk = _CjkIndex(value)
         opened: list[int] = []
-        cjk_inside: list[bool] = []  # per open bracket: holds a CJK character so far
-        for index, char in enumerate(value):
+        for match in _PARENTHESES.finditer(value):
+            index, char = match.start(), match.group()
+            if char in "()" and text.in_url(index):
+                continue
             if char in "(（":
-                if char == "(" and text.in_url(index):
-                    continue
                 opened.append(index)
-                cjk_inside.append(False)
-            elif char in ")）":
-                if char == ")" and text.in_url(index):
-                    continue
-                if not opened:
-                    if char == ")" and _next_to_cjk(value, index):
-                        yield self._unpaired(article, text, index, stray=False)
-                    continue
+            elif opened:
                 start = opened.pop()
-                inside = cjk_inside.pop()
-                if cjk_inside:
-                    cjk_inside[-1] = cjk_inside[-1] or inside
-                found = self._closed(article, text, start, index, inside)
+                found = self._closed(article, text, start, index, cjk.within(start, index))
                 if found is not None:
                     yield found
-            elif cjk_inside and not cjk_inside[-1] and is_cjk(char):
-                cjk_inside[-1] = True
+            elif char == ")" and _next_to_cjk(value, index):
+                yield self._unpaired(article, text, index, stray=False)
         for start in opened:
             if value[start] == "(" and _next_to_cjk(value, start):
                 yield self._unpaired(article, text, start, stray=False)
@@ -204,6 +201,21 @@ def _is_label(value: str, start: int, end: int) -> bool:
     inner = value[start + 1:end]
     return (before == ")" or is_ascii_alnum(before)) and 0 < len(inner) <= 3 and all(
         is_ascii_alnum(c) for c in inner)
+
+
+class _CjkIndex:
+    """Answers "is there a CJK letter between these two offsets?" in O(log n), with the
+    letters' offsets listed once, on the first question (nested pairs never rescan)."""
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+        self.offsets: list[int] | None = None
+
+    def within(self, start: int, end: int) -> bool:
+        if self.offsets is None:
+            self.offsets = [m.start() for m in _CJK.finditer(self.value)]
+        k = bisect_right(self.offsets, start)
+        return k < len(self.offsets) and self.offsets[k] < end
 
 
 def _in_chinese(value: str, index: int) -> bool:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lint import Article, Diagnostic, FixAvailability, Rule, Severity
 
 from rules.typography._cjk import (
     CURLY_QUOTES,
-    WHITE,
+    FULLWIDTH_CLASS,
+    SPACE_CLASS,
     Prepared,
     is_chinese_side,
     is_fullwidth_punctuation,
@@ -17,6 +19,11 @@ from rules.typography._cjk import (
     texts,
 )
 
+# White space after, or a whole stretch of it before, a full-width mark or curly quote;
+# a lookbehind anchors each try, so a failed one costs at most one stretch: linear.
+_MARKS = FULLWIDTH_CLASS + "“”‘’"
+_CANDIDATE = re.compile(f"(?<=[{_MARKS}])[{SPACE_CLASS}]+"
+                        f"|(?<![{SPACE_CLASS}])[{SPACE_CLASS}]+(?=[{_MARKS}])")
 _OPENING_QUOTES = frozenset("“‘")
 # In a headline a space separates clauses; next to these marks it is that separator
 # (`贴“台湾制造” 为避税绕道台湾出口美国`, `建筑工地的吊塔 （2020年7月16日）`).
@@ -68,7 +75,7 @@ class SpaceAroundFullwidthRule(Rule):
         for text in texts(article):
             value = text.text
             headline = is_headline_like(value)
-            for match in WHITE.finditer(value):
+            for match in _CANDIDATE.finditer(value):
                 start, end = match.span()
                 if start == 0 or end == len(value):
                     continue  # leading or trailing: not between two characters

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -16,7 +17,21 @@ from lint import (
     Severity,
 )
 
-from rules.typography._cjk import WHITE, Prepared, is_cjk, is_headline_like, quote, texts
+from rules.typography._cjk import (
+    CJK_CLASS,
+    SPACE_CLASS,
+    WHITE,
+    Prepared,
+    is_headline_like,
+    quote,
+    texts,
+)
+
+# White space between CJK letters; letters spaced out one by one (`中 国 人`) make one
+# stretch. A lookbehind anchors each try and a failed try gives back at most one letter
+# and its gap, so matching is linear.
+_STRETCH = re.compile(f"(?<=[{CJK_CLASS}])[{SPACE_CLASS}]+(?:[{CJK_CLASS}][{SPACE_CLASS}]+)*"
+                      f"(?=[{CJK_CLASS}])")
 
 _DELIMITERS = frozenset("，。；“”「」")
 
@@ -70,37 +85,30 @@ class SpaceBetweenCjkRule(Rule):
             value = text.text
             if is_headline_like(value):
                 continue  # headline-like: a heading, a caption that repeats the title
-            gaps = _gaps(value)
-            if "“" in value or "「" in value:
-                delimiters = _delimiters(value)
-                gaps = [gap for gap in gaps if not _quoted_phrase(value, gap, delimiters)]
-            # Gaps that share a CJK character (`中 国 人`) are one letter-spaced stretch.
-            k = 0
-            while k < len(gaps):
-                last = k
-                while last + 1 < len(gaps) and gaps[last + 1][0] == gaps[last][1] + 1:
-                    last += 1
-                yield self._report(article, text, gaps[k:last + 1])
-                k = last + 1
+            delimiters = _delimiters(value) if "“" in value or "「" in value else []
+            for match in _STRETCH.finditer(value):
+                if not (delimiters and _quoted_phrase(value, match.start(), delimiters)):
+                    yield self._report(article, text, match.start(), match.end())
 
-    def _report(self, article: Article, text: Prepared,
-                gaps: list[tuple[int, int]]) -> Diagnostic:
-        first, last = gaps[0][0], gaps[-1][1]
+    def _report(self, article: Article, text: Prepared, first: int,
+                last: int) -> Diagnostic:
         start, end = text.span(first, last)
         value = text.text
+        stretch = value[first:last]
         fix = None
         if text.source.is_literal(first, last):
             # One edit for the whole stretch keeps a long letter-spaced run cheap.
-            kept = "".join(value[b:c] for (_, b), (c, _) in zip(gaps, gaps[1:]))
-            fix = self.replace(start, end, kept, "Remove the white space")
+            fix = self.replace(start, end, WHITE.sub("", stretch), "Remove the white space")
         else:
+            gaps = [(first + m.start(), first + m.end()) for m in WHITE.finditer(stretch)]
             spans = [text.edit_span(a, b) for a, b in gaps]
             if all(span is not None for span in spans):
                 fix = Fix(applicability=Applicability.SAFE, message="Remove the white space",
                           edits=tuple(Edit(offset=s[0], end_offset=s[1], content="")
                                       for s in spans if s is not None))
         snippet = quote(value[first - 1:last + 1])
-        what = "white space" if len(gaps) == 1 else "characters spaced out"
+        spaced = WHITE.fullmatch(stretch) is None  # CJK characters inside: `中 国 人`
+        what = "characters spaced out" if spaced else "white space"
         return self.diagnostic(article, start, end,
                                f"{what} between CJK characters in {snippet}; remove it",
                                fix=fix)
@@ -110,20 +118,10 @@ def _delimiters(value: str) -> list[int]:
     return [i for i, char in enumerate(value) if char in _DELIMITERS]
 
 
-def _quoted_phrase(value: str, gap: tuple[int, int], delimiters: list[int]) -> bool:
+def _quoted_phrase(value: str, gap: int, delimiters: list[int]) -> bool:
     """The gap is inside a quotation with no punctuation of its own, such as a slogan or
     a title (`以“光复香港 时代革命”为标题`): headline conventions apply there."""
-    k = bisect_right(delimiters, gap[0]) - 1
+    k = bisect_right(delimiters, gap) - 1
     if k < 0 or k + 1 >= len(delimiters):
         return False
     return value[delimiters[k]] in "“「" and value[delimiters[k + 1]] in "”」"
-
-
-def _gaps(value: str) -> list[tuple[int, int]]:
-    """`(start, end)` of each stretch of white space with a CJK character on both sides."""
-    gaps: list[tuple[int, int]] = []
-    for match in WHITE.finditer(value):
-        start, end = match.span()
-        if start > 0 and end < len(value) and is_cjk(value[start - 1]) and is_cjk(value[end]):
-            gaps.append((start, end))
-    return gaps

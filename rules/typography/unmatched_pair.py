@@ -17,8 +17,9 @@ CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 _ASCII = {"(": "（", ")": "）"}
 _QUOTES = frozenset("“‘「『")
 _QUOTE_MARKS = _QUOTES | {PAIRS[q] for q in _QUOTES}
-# A run of one mark. Each alternative is one character repeated, so matching is linear.
-_TOKENS = re.compile("|".join(re.escape(mark) + "+" for mark in [*PAIRS, *CLOSERS, "(", ")"]))
+# A run of one mark: one character class test per position, then a repeat of that one
+# character (a backreference to a single character cannot backtrack): linear.
+_TOKENS = re.compile("([" + re.escape("".join([*PAIRS, *CLOSERS, "(", ")"])) + "])\\1*")
 
 
 class _Mark(NamedTuple):
