@@ -90,7 +90,7 @@ class NameSeparatorRule(Rule):
                 index = match.start()
                 char = value[index]
                 if not (0 < index < len(value) - 1 and is_cjk(value[index - 1])
-                        and is_cjk(value[index + 1])):
+                        and is_cjk(value[index + 1])) or text.in_url(index):
                     continue
                 start, end = text.span(index, index + 1)
                 span = text.edit_span(index, index + 1)

@@ -22,6 +22,9 @@ CASES = [
     # Regression (1047879…): a caption that repeats the headline.
     ('<div><small style="color: #999;">公知微信频遭封号 中国打压言论已无底线？</small></div>',
      []),
+    # Regression (1047879…): a related-article link that repeats a headline.
+    ('<p><a href="/a/5.html" target="_blank">公知微信频遭封号 中国打压言论已无底线？</a></p>',
+     []),
     # Regression (1048055…): a slogan quoted in a sentence.
     ("<p>以“光复香港 时代革命”为标题，好。</p>", []),
 ]
