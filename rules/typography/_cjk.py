@@ -15,8 +15,13 @@
   right before `(`. A block boundary, `<br>` or `<img>` ends a run, and nothing is
   adjacent across it.
 * **Texts**: every body text run, plus the title (line 2, between `[` and `](`), which a
-  reader sees as the headline. Title positions are direct source offsets. Rules may skip the
-  title (`Text.is_title`) where headline conventions differ (T005).
+  reader sees as the headline: the T rules check it (a `:` or `， ` in a title is the same
+  slip as in the body). Title positions are direct source offsets (the title is written
+  as-is, no character references).
+* **Headline-like** text is the title and any run without `，`, `。` or `；` (section
+  headings `<p><strong>…</strong></p>`, captions and links that repeat a headline).
+  Headlines use a space where a sentence has a comma, so the spacing rules (T005, T007 in
+  `none` style, and T008 next to quotes and brackets) leave such spaces alone there.
 * Nothing inside a URL written in the text (`https://…`, `www.…`, an e-mail address) is
   Chinese context: its ASCII punctuation belongs to the address.
 """

@@ -23,12 +23,12 @@ _TOKENS = re.compile("([" + re.escape("".join([*PAIRS, *CLOSERS, "(", ")"])) + "
 
 
 class _Mark(NamedTuple):
-    """`count` identical marks from `text.text[index]` on (runs keep long stretches of
+    """`size` identical marks from `text.text[start]` on (runs keep long stretches of
     one mark cheap)."""
 
-    order: int  # the text's place in the article: marks sort by (order, index)
-    index: int
-    count: int
+    order: int  # the text's place in the article: marks sort by (order, start)
+    start: int
+    size: int
     char: str  # the full-width bracket it stands for
     text: Prepared
 
@@ -93,8 +93,8 @@ class UnmatchedPairRule(Rule):
                 if (mark is first and mark.char in _QUOTE_MARKS and pending
                         and pending[-1].char == CLOSERS[mark.char]):
                     # Closes a quotation opened in an earlier paragraph.
-                    if pending[-1].count > 1:
-                        pending[-1] = pending[-1]._replace(count=pending[-1].count - 1)
+                    if pending[-1].size > 1:
+                        pending[-1] = pending[-1]._replace(size=pending[-1].size - 1)
                     else:
                         pending.pop()
                 elif mark.char in _QUOTES and _ends_at(mark, last):
@@ -105,21 +105,21 @@ class UnmatchedPairRule(Rule):
         yield from self._report(article, found)
 
     def _report(self, article: Article, marks: list[_Mark]) -> Iterator[Diagnostic]:
-        marks.sort(key=lambda m: (m.order, m.index))
+        marks.sort(key=lambda m: (m.order, m.start))
         k = 0
         while k < len(marks):
             first = marks[k]
             last = k
             # Identical marks side by side are one problem (and keep the output small).
             while (last + 1 < len(marks) and marks[last + 1].text is first.text
-                   and marks[last + 1].index == marks[last].index + marks[last].count
+                   and marks[last + 1].start == marks[last].start + marks[last].size
                    and marks[last + 1].char == first.char):
                 last += 1
-            count = sum(mark.count for mark in marks[k:last + 1])
-            final = marks[last].index + marks[last].count - 1
-            start, _ = first.text.span(first.index, first.index + 1)
+            count = sum(mark.size for mark in marks[k:last + 1])
+            final = marks[last].start + marks[last].size - 1
+            start, _ = first.text.span(first.start, first.start + 1)
             _, end = first.text.span(final, final + 1)
-            written = first.text.text[first.index]
+            written = first.text.text[first.start]
             ascii_close = _ascii_close(first) if count == 1 else ""
             if ascii_close:
                 what = f"`{written}` is closed by an ASCII `{ascii_close}`"
@@ -196,7 +196,7 @@ def _unmatched(paragraph: list[tuple[int, Prepared]],
             if matched < count and written != ")":
                 unmatched.append(_Mark(order, index + matched, count - matched, char, text))
     for mark in stack:
-        if mark.text.text[mark.index] == "(":
+        if mark.text.text[mark.start] == "(":
             continue
         if mark.char in "“「" and next_start == mark.char:
             continue  # a quotation that goes on in the next paragraph
@@ -210,12 +210,12 @@ def _close(stack: list[_Mark], open_count: dict[str, int], opener: str,
     leaves `（` open). Each run is popped once, so the whole scan stays linear."""
     while stack[-1].char != opener:
         crossed = stack.pop()
-        open_count[crossed.char] -= crossed.count
-        if crossed.text.text[crossed.index] != "(":
+        open_count[crossed.char] -= crossed.size
+        if crossed.text.text[crossed.start] != "(":
             unmatched.append(crossed)
     top = stack[-1]
-    if top.count > 1:  # the innermost of the run is matched
-        stack[-1] = top._replace(count=top.count - 1)
+    if top.size > 1:  # the innermost of the run is matched
+        stack[-1] = top._replace(size=top.size - 1)
     else:
         stack.pop()
     open_count[opener] -= 1
@@ -224,7 +224,7 @@ def _close(stack: list[_Mark], open_count: dict[str, int], opener: str,
 def _ends_at(mark: _Mark, last: _Mark | None) -> bool:
     """`mark` (a run) ends with the paragraph's last quotation mark."""
     return last is not None and mark.order == last.order and (
-        mark.index + mark.count - 1 == last.index)
+        mark.start + mark.size - 1 == last.start)
 
 
 def _ascii_close(mark: _Mark) -> str:
@@ -234,7 +234,7 @@ def _ascii_close(mark: _Mark) -> str:
         return ""
     value = mark.text.text
     # A bounded look-ahead keeps the scan linear however many marks are open.
-    window = value[mark.index + 1:mark.index + 200]
+    window = value[mark.start + 1:mark.start + 200]
     end = window.find(ascii_quote)
     return ascii_quote if end != -1 and mark.char not in window[:end] else ""
 
