@@ -39,11 +39,14 @@ class HalfwidthPunctuationRule(Rule):
     Finds ASCII punctuation `, ( ) : ; ? !` used in Chinese text: a comma, colon, semicolon,
     question or exclamation mark written right after a CJK character (or after a Chinese
     closing bracket), or right before one; and a pair of ASCII parentheses next to CJK text
-    or around it, as in `运动(TTP)`.
+    or around it, as in `运动(TTP)`. ASCII and full-width parentheses are matched together,
+    so a mixed pair (`高硕泰（左)`), a stray `)` before the real `）` (`（OFAC)）`) and
+    ASCII parentheses doubled inside full-width ones (`（(…)）`) are found too.
 
     Punctuation inside Latin text keeps its ASCII form: an English sentence quoted in a
     Chinese article (`他说："I think, therefore I am."`), numbers such as `1,000` and
-    `3:30`, and URLs or e-mail addresses written in the text are never flagged.
+    `3:30`, subsection labels such as `第212(A)(3)(C)条`, and URLs or e-mail addresses
+    written in the text are never flagged.
 
     ## Why is this bad?
     Chinese text uses full-width punctuation (GB/T 15834). Half-width marks look cramped
@@ -64,8 +67,10 @@ class HalfwidthPunctuationRule(Rule):
 
     ## Fix safety
     Safe: the fix replaces the mark with its full-width form. Parentheses are converted as a
-    pair, both halves in one fix, never one half alone; an unpaired ASCII parenthesis is
-    reported without a fix. A mark written as a character reference is replaced as a whole.
+    pair, both halves in one fix, never one half alone; where the other half is already
+    full-width, converting the ASCII half completes the pair; doubled parentheses lose the
+    inner ASCII pair. An unpaired or stray ASCII parenthesis is reported without a fix. A
+    mark written as a character reference is replaced as a whole.
     """
 
     code = "T001"
