@@ -173,6 +173,9 @@ def _unmatched(paragraph: list[tuple[int, Prepared]],
         for token in _TOKENS.finditer(value):
             index, written = token.start(), value[token.start()]
             count = token.end() - index
+            if (written == ")" and count == 1 and value[index + 1:index + 2] == "）"
+                    and stack and stack[-1].text.text[stack[-1].start] == "（"):
+                continue  # a stray `)` before the real `）`, as in `（OFAC)）` (T001's)
             char = _ASCII.get(written, written)
             if char in PAIRS:
                 stack.append(_Mark(order, index, count, char, text))

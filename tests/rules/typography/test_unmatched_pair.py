@@ -18,6 +18,8 @@ CASES = [
     ("<p>“粗体<b>跨标签</b>”</p>", []),  # one paragraph across inline tags
     ("<p>第一行“<br>第二行”</p>", []),  # `<br>` stays inside the paragraph
     ("<p>（左)和(右）</p>", []),  # ASCII halves pair; T001 reports them
+    ("<p>办公室（OFAC)）一天前</p>", []),  # a stray `)` (1047935…): T001 reports it
+    ("<p>自由（(根据联合声明)）</p>", []),  # doubled (1048035…): T001 reports it
     ("<p>他说don’t和Xi’an和Biden’s，</p>", []),  # apostrophes
     # Wrong-direction quotes (tests/fixtures/voa/1047811…): both reported.
     ("<p>走近“世界舞台中央“，好</p>", ["5:6 T003", "5:13 T003"]),
