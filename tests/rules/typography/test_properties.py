@@ -54,3 +54,14 @@ def test_all_rules_together(body: str) -> None:
     once = _fix_all(text)
     assert _fix_all(once) == once
     assert visible_letters(once) == visible_letters(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60), st.text(alphabet=st.characters(blacklist_characters="\n"),
+                                      max_size=20))
+def test_any_text_gives_diagnostics_not_exceptions(body: str, title: str) -> None:
+    header = f"<!--1702517943000-->\n[{title}](https://www.voachinese.com/a/x.html)\n------\n\n"
+    article = parse(article_text(body, header=header))
+    for rule in T_RULES:
+        for diagnostic in rule().check(article):
+            assert diagnostic.span.offset <= diagnostic.span.end_offset
