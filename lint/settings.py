@@ -182,7 +182,9 @@ def _validate_options(rule: type[Rule], key: str, table: dict[str, Any],
     spellings: dict[str, str] = {}
     for name, info in fields.items():
         for spelling in (name, name.replace("_", "-"), info.alias or name):
-            spellings[spelling] = name
+            # Pass each option under its alias when it has one, so that errors name it
+            # the way the documentation does.
+            spellings[spelling] = info.alias or name
     allowed = sorted({info.alias or name.replace("_", "-") for name, info in fields.items()})
     normalised: dict[str, Any] = {}
     for option, value in table.items():
