@@ -66,7 +66,7 @@ class Registry:
         upper = selector.upper()
         if upper == "ALL":
             return set(self.by_code), False
-        if upper and upper[0].isalpha() and upper[1:].isdigit() and len(upper) <= 4:
+        if upper[:1].isalpha() and (upper[1:].isdigit() or len(upper) == 1) and len(upper) <= 4:
             codes = {code for code in self.by_code if code.startswith(upper)}
             if codes:
                 return codes, False
