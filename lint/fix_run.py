@@ -95,17 +95,18 @@ def fix_text(path: str, source: SourceText, settings: Settings, ignored: frozens
         return outcome
     text = source.text
     seen = {text}
+    fixers: set[str] = set()
     for _ in range(MAX_ROUNDS):
         diagnostics = checked.result.diagnostics
         new, count = apply_fixes(text, diagnostics, mode.unsafe)
         if count == 0 or new == text:
             break
         outcome.fixed += count
-        fixers = sorted({d.code for d in diagnostics if applicable(d.fix, mode.unsafe)})
+        fixers |= {d.code for d in diagnostics if applicable(d.fix, mode.unsafe)}
         text = new
         checked = lint_text(path, SourceText(text), settings, ignored, mode.deferred)
         if text in seen:
-            outcome.notes.append(f"{path}: fixes of {', '.join(fixers)} undo each other; "
+            outcome.notes.append(f"{path}: fixes of {', '.join(sorted(fixers))} undo each other; "
                                  "stopped fixing this file")
             break
         seen.add(text)
