@@ -6,7 +6,7 @@ They use `Z9xx` codes so that they never clash with a real rule in the default r
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ import pytest
 from pydantic import Field
 
 from lint import Applicability, Article, Diagnostic, FixAvailability, Rule, RuleOptions
-from lint import Severity
+from lint import CorpusRule, Severity, Span
 from lint.cli import main
 from lint.engine_rules import ENGINE_RULES
 from lint.registry import Registry, builtin_rules
@@ -100,7 +100,29 @@ class Unsafe(Rule):
                 index, index + 2, "！", "Keep one", Applicability.UNSAFE))
 
 
-TEST_RULES: tuple[type[Rule], ...] = (Bullet, Ping, Pong, Profiles, Unsafe)
+class Shared(CorpusRule):
+    """Flags `重复` in every file when more than one file of the run holds it."""
+
+    code = "Z906"
+    name = "test-shared"
+    summary = "A word shared across files"
+    severity = Severity.WARNING
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        return iter(())
+
+    def facts(self, article: Article) -> Any:
+        index = article.text.find("重复")
+        return None if index == -1 else article.source.span(index, index + 2).model_dump()
+
+    def check_corpus(self, facts: Mapping[str, Any]) -> Iterator[Diagnostic]:
+        holders = {path: span for path, span in facts.items() if span is not None}
+        if len(holders) > 1:
+            for path, span in holders.items():
+                yield self.diagnostic_at(path, Span(**span), "shared word `重复`")
+
+
+TEST_RULES: tuple[type[Rule], ...] = (Bullet, Ping, Pong, Profiles, Unsafe, Shared)
 
 
 def test_registry(*extra: type[Rule], builtins: bool = True) -> Registry:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lint.engine_rules import InvalidSuppression, UnusedSuppression
@@ -10,7 +12,7 @@ from lint.registry import Registry
 from lint.rule import code_block
 from lint.settings import Selection, build_settings
 from lint.source import SourceText
-from tests.lint.rulekit import test_registry
+from tests.lint.rulekit import cli, codes, test_registry, use_registry, write
 from tests.support import DATE_DIV, HEADER, SAMPLE, article_text, positions, snippet_text
 
 REGISTRY = test_registry()
@@ -164,3 +166,17 @@ def test_documented_examples_through_the_pipeline(rule: type) -> None:
     registry = Registry.default()
     assert rule.code in [p.split()[1] for p in lint(example, registry=registry)]
     assert rule.code not in [p.split()[1] for p in lint(better, registry=registry)]
+
+
+def test_suppressions_apply_to_corpus_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            ) -> None:
+    monkeypatch.chdir(tmp_path)
+    use_registry(monkeypatch, REGISTRY)
+    write(tmp_path / "a.md", body("<!-- articlelint-disable-next Z906 --><p>重复</p>"))
+    write(tmp_path / "b.md", body("<p>重复</p>"))
+    write(tmp_path / "c.md", body("<!-- articlelint-disable-next Z906 --><p>无</p>"))
+    for fix in ([], ["--fix"]):
+        _, out = cli("check", "--select", "Z906", *fix, ".")
+        assert codes(out) == ["b.md:5:51 Z906", "c.md:5:48 X001"]
+    # --fix left the directive that only a corpus diagnostic could use in place.
+    assert "disable-next" in (tmp_path / "c.md").read_text(encoding="utf-8")
