@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.engine import FileResult, check_bytes, unreadable
-from lint.fix_run import ChangedOnDisk, Checked, Mode, Outcome, fix_text, write_atomically
+from lint.fix_run import (
+    ChangedOnDisk,
+    Checked,
+    Mode,
+    Outcome,
+    fix_text,
+    overridden,
+    write_atomically,
+)
 from lint.pipeline import MIN_FILES_PER_WORKER
 from lint.settings import Settings
 from lint.source import DecodeError, SourceText
@@ -37,13 +45,12 @@ def process(job: Job, settings: Sequence[Settings], mode: Mode) -> Outcome:
             stat = job.path.stat()
             data = job.path.read_bytes()
         except OSError as error:
-            return Outcome(Checked(unreadable(job.display, error.strerror or str(error)),
-                                   None))
+            reason = error.strerror or str(error)
+            return _engine_only(unreadable(job.display, reason), job, settings)
     try:
         source = SourceText.decode(data)
     except DecodeError:
-        result: FileResult = check_bytes(job.display, data, ())
-        return Outcome(Checked(result, None))
+        return _engine_only(check_bytes(job.display, data, ()), job, settings)
     outcome = fix_text(job.display, source, settings[job.settings], job.ignored, mode)
     if mode.fix and not mode.diff and outcome.text is not None and job.path is not None:
         assert stat is not None
@@ -57,6 +64,14 @@ def process(job: Job, settings: Sequence[Settings], mode: Mode) -> Outcome:
             outcome.notes.append(f"{job.display}: cannot write the fixed file: "
                                  f"{error.strerror or error}")
     return outcome
+
+
+def _engine_only(result: FileResult, job: Job, settings: Sequence[Settings]) -> Outcome:
+    """A file that could not be read or decoded: its X003, if selected for it."""
+    chosen = settings[job.settings]
+    codes = chosen.codes - job.ignored
+    result.diagnostics = overridden([d for d in result.diagnostics if d.code in codes], chosen)
+    return Outcome(Checked(result, None))
 
 
 def _init_worker(settings: Sequence[Settings], mode: Mode) -> None:

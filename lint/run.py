@@ -37,60 +37,76 @@ def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         raise UsageError(str(error)) from None
     except PathNotFound as missing:
         raise UsageError(f"no such file or directory: {missing}") from None
-    baseline = _load_baseline(args.baseline)
+    run = _Run(args, out, jobs, _load_baseline(args.baseline))
     settings = planner.settings
     deferred = frozenset(rule.code for s in settings for rule in s.rules
                          if isinstance(rule, CorpusRule))
     mode = Mode(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, deferred=deferred)
-    to_stdout = args.fix and not args.diff and any(job.path is None for job in jobs)
-    report_to = sys.stderr if to_stdout else out
-    fmt = args.output_format or ("full" if report_to.isatty() else "concise")
-    color = fmt == "full" and report_to.isatty() and "NO_COLOR" not in os.environ
-    reporter = make_reporter(fmt, report_to, color)
-    summary = Summary()
-    recorder = Recorder() if args.write_baseline else None
-    internal = changed = False
     outcomes = run_jobs(jobs, settings, mode, args.jobs or default_jobs())
     if deferred:
         outcomes = _corpus_pass(list(outcomes), jobs, settings)
     for job, outcome in zip(jobs, outcomes):
-        result = outcome.checked.result
+        run.take(job, outcome)
+    return run.finish()
+
+
+class _Run:
+    """Output and bookkeeping of one `check` run, fed one file outcome at a time."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO, jobs: list[Job],
+                 baseline: Baseline | None) -> None:
+        self.args, self.out, self.baseline = args, out, baseline
+        # Format-on-save: the fixed text goes to stdout, so diagnostics go to stderr.
+        self.to_stdout = args.fix and not args.diff and any(j.path is None for j in jobs)
+        report_to = sys.stderr if self.to_stdout else out
+        self.format = args.output_format or ("full" if report_to.isatty() else "concise")
+        color = self.format == "full" and report_to.isatty() and "NO_COLOR" not in os.environ
+        self.reporter = make_reporter(self.format, report_to, color)
+        self.summary = Summary()
+        self.recorder = Recorder() if args.write_baseline else None
+        self.anchor = Path(args.baseline or args.write_baseline or ".")
+        self.internal = self.changed = False
+
+    def take(self, job: Job, outcome: Outcome) -> None:
+        args, result = self.args, outcome.checked.result
         for note in outcome.notes:
             print(f"articlelint: warning: {note}", file=sys.stderr)
-        internal = internal or result.internal_error
-        summary.fixed += outcome.fixed
-        changed = changed or outcome.text is not None
-        if job.path is None and to_stdout:
-            _write_text(out, outcome.text, job.data or b"")
+        self.internal = self.internal or result.internal_error
+        self.summary.fixed += outcome.fixed
+        self.changed = self.changed or outcome.text is not None
+        if job.path is None and self.to_stdout:
+            _write_text(self.out, outcome.text, job.data or b"")
         if args.diff:
-            out.write(outcome.diff)
-            continue
-        key = relative(job.path or Path(job.display), Path(args.baseline or
-                                                            args.write_baseline or "."))
-        if baseline is not None:
-            result.diagnostics = baseline.filter(key, result.diagnostics, result.source)
-        if recorder is not None:
-            recorder.add(key, result.diagnostics, result.source)
-            continue
-        summary.files += 1
+            self.out.write(outcome.diff)
+            return
+        key = relative(job.path or Path(job.display), self.anchor)
+        if self.baseline is not None:
+            result.diagnostics = self.baseline.filter(key, result.diagnostics, result.source)
+        if self.recorder is not None:
+            self.recorder.add(key, result.diagnostics, result.source)
+            return
+        self.summary.files += 1
         for diagnostic in result.diagnostics:
-            summary.add(diagnostic)
-        reporter.file(result)
-    if recorder is not None:
-        return _write_baseline(recorder, args, internal)
-    if args.diff:
-        return _diff_exit(args, changed, internal, summary)
-    reporter.finish(summary, args.statistics)
-    if args.fix and not args.quiet and fmt != "json":
-        print(f"articlelint: fixed {summary.fixed} problem(s)", file=sys.stderr)
-    if not args.quiet and fmt != "full" and summary.files == 0:
-        print("articlelint: warning: no files to check", file=sys.stderr)
-    if internal:
-        return EXIT_FAILURE
-    if args.exit_zero:
-        return EXIT_OK
-    too_many = args.max_warnings is not None and summary.warnings > args.max_warnings
-    return EXIT_FOUND if summary.errors or too_many else EXIT_OK
+            self.summary.add(diagnostic)
+        self.reporter.file(result)
+
+    def finish(self) -> int:
+        args, summary = self.args, self.summary
+        if self.recorder is not None:
+            return _write_baseline(self.recorder, args, self.internal)
+        if args.diff:
+            return _diff_exit(args, self.changed, self.internal, summary)
+        self.reporter.finish(summary, args.statistics)
+        if args.fix and not args.quiet and self.format != "json":
+            print(f"articlelint: fixed {summary.fixed} problem(s)", file=sys.stderr)
+        if not args.quiet and self.format != "full" and summary.files == 0:
+            print("articlelint: warning: no files to check", file=sys.stderr)
+        if self.internal:
+            return EXIT_FAILURE
+        if args.exit_zero:
+            return EXIT_OK
+        too_many = args.max_warnings is not None and summary.warnings > args.max_warnings
+        return EXIT_FOUND if summary.errors or too_many else EXIT_OK
 
 
 def _jobs(args: argparse.Namespace, planner: Planner, stdin: TextIO) -> list[Job]:

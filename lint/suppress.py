@@ -96,7 +96,7 @@ def _comments(article: Article) -> Iterable[tuple[int, int, int, str]]:
     limit = article.body.start if article.body is not None else len(text)
     pos = text.find("<!--", 0, limit)
     while pos != -1:
-        close = text.find("-->", pos + 4)
+        close = text.find("-->", pos + 4, limit)
         if close == -1:
             break
         if PREFIX in text[pos + 4:close]:
