@@ -137,8 +137,14 @@ def describe_errors(path: Path, prefix: str, error: ValidationError,
             hint = did_you_mean(name, choices) if choices else ""
             allowed = f"; allowed keys: {', '.join(choices)}" if choices else ""
             lines[key] = f"{path}: unknown key `{key}`{hint}{allowed}"
+        elif item["msg"].startswith(("Value error, ", "Assertion failed, ")):
+            # A validator's own words: already say what is wrong and what is wanted.
+            key = key.rstrip(".")
+            shown = f" = {show(item.get('input'))}" if location else ""
+            lines[key] = f"{path}: `{key}`{shown}: {item['msg'].split(', ', 1)[1]}"
         else:
             # A union (`str | list[str]`) fails once per branch: one line says both.
+            key = key.rstrip(".")
             value, messages = wrong.setdefault(key, (item.get("input"), []))
             messages.append(item["msg"].removeprefix("Input should be "))
             lines[key] = (f"{path}: `{key}` = {show(value)}: expected "

@@ -211,10 +211,13 @@ def _profiles(config: ConfigFile) -> Any:
     except ImportError:
         raise ConfigError(f"{config.where('profiles')}: profiles are not supported by "
                           "this build") from None
-    try:
-        return module.DEFAULT_PROFILES.with_overrides(overrides)
-    except ValidationError as error:
-        raise ConfigError(describe_errors(config.path, f"{config.prefix}profiles.",
-                                          error, [])) from None
-    except (ValueError, TypeError, KeyError) as error:
-        raise ConfigError(f"{config.where('profiles')}: {error}") from None
+    profiles = module.DEFAULT_PROFILES
+    for name, table in overrides.items():  # one at a time, so errors can name the profile
+        try:
+            profiles = profiles.with_overrides({name: table})
+        except ValidationError as error:
+            raise ConfigError(describe_errors(config.path, f"{config.prefix}profiles.{name}.",
+                                              error, [])) from None
+        except (ValueError, TypeError, KeyError) as error:
+            raise ConfigError(f"{config.where('profiles.' + name)}: {error}") from None
+    return profiles
