@@ -71,6 +71,24 @@ class Pong(Ping):
     find, into = "pong", "ping"
 
 
+class Grow(Rule):
+    """Never satisfied: each fix adds another `!` after `grow`."""
+
+    code = "Z907"
+    name = "test-grow"
+    summary = "Grows"
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.SAFE
+    enabled_by_default = False
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        index = article.text.find("grow")
+        if index != -1:
+            end = index + 4
+            yield self.diagnostic(article, index, end, "grows",
+                                  fix=self.replace(end, end, "!", "grow"))
+
+
 class Profiles(Rule):
     """Reports the profiles the article was checked with (to test the config plumbing)."""
 
@@ -122,7 +140,8 @@ class Shared(CorpusRule):
                 yield self.diagnostic_at(path, Span(**span), "shared word `重复`")
 
 
-TEST_RULES: tuple[type[Rule], ...] = (Bullet, Ping, Pong, Profiles, Unsafe, Shared)
+TEST_RULES: tuple[type[Rule], ...] = (Bullet, Ping, Pong, Grow, Profiles, Unsafe,
+                                        Shared)
 
 
 def test_registry(*extra: type[Rule], builtins: bool = True) -> Registry:

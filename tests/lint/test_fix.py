@@ -91,6 +91,14 @@ def test_a_fix_cycle_is_reported_not_looped(tmp_path: Path,
     assert "undo each other" in err and "Z902" in err
 
 
+def test_fixing_stops_after_a_bounded_number_of_rounds(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "a.md", article_text(DATE_DIV + "<p>grow</p>"))
+    cli("check", "--fix", "--select", "Z907", "a.md")
+    assert "did not settle after 10 rounds" in capsys.readouterr().err
+    assert "grow" + "!" * 10 + "<" in path.read_text(encoding="utf-8")
+
+
 def test_no_write_when_the_file_changed_on_disk(tmp_path: Path) -> None:
     path = write(tmp_path / "a.md", BULLET)
     seen = path.stat()

@@ -55,7 +55,6 @@ def fixed_once(text: str) -> tuple[str, list[str]]:
     return (outcome.text if outcome.text is not None else text), outcome.notes
 
 
-@pytest.mark.fuzz
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
 def test_fix_twice_is_fix_once_and_no_safe_fix_remains(text: str) -> None:
