@@ -17,6 +17,7 @@ from lint.config import ConfigError
 from lint.discovery import PathNotFound
 from lint.engine import FileResult, check_corpus
 from lint.fix_run import Mode, Outcome, overridden
+from lint.models import Diagnostic
 from lint.pipeline import default_jobs
 from lint.plan import Planner
 from lint.registry import Registry, RegistryError
@@ -144,7 +145,7 @@ def _corpus_pass(outcomes: list[Outcome], jobs: list[Job],
     return iter(outcomes)
 
 
-def _fold(outcome: Outcome, found: list, job: Job, settings: Settings) -> None:
+def _fold(outcome: Outcome, found: list[Diagnostic], job: Job, settings: Settings) -> None:
     checked = outcome.checked
     codes = settings.codes - job.ignored
     found = [d for d in found if d.code in codes]

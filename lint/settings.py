@@ -165,10 +165,16 @@ def _rule_options(registry: Registry, config: ConfigFile,
             raise ConfigError(f"{config.where('rules.' + key)}: rule {rule.code} is "
                               f"configured twice (as `{tables[rule.code][0]}` too)")
         tables[rule.code] = (key, table)
-    for code, paths in path_options.items():
+    for code in PATH_KEYS.values():
+        if code not in tables and code not in path_options:
+            continue
         key, table = tables.get(code, (code, {}))
         table = dict(table)
-        table["paths"] = (*paths, *table.get("paths", ()))
+        given = table.get("paths", ())
+        if isinstance(given, list) and all(isinstance(p, str) for p in given):
+            # Relative to the config file, like `glossary`/`dictionary`.
+            given = [str((config.root / p).resolve()) for p in given]
+        table["paths"] = [*path_options.get(code, ()), *given]
         tables[code] = (key, table)
     options: dict[str, Any] = {}
     for code, (key, table) in tables.items():

@@ -200,6 +200,16 @@ def test_glossary_and_dictionary_become_rule_paths(tmp_path: Path) -> None:
                                      str(tmp_path / "words/b.toml"))
 
 
+def test_rule_paths_are_relative_to_the_config(tmp_path: Path) -> None:
+    registry = test_registry(_fake_paths_rule("N005", "glossary"), builtins=False)
+    write(tmp_path / "a.toml", "")
+    write(tmp_path / "b.toml", "")
+    path = config(tmp_path, 'glossary = "a.toml"\n[rules.glossary]\npaths = ["b.toml"]\n')
+    settings = build_settings(registry, Selection(), read_config(path))
+    (rule,) = [r for r in settings.rules if r.code == "N005"]
+    assert rule.options.paths == (str(tmp_path / "a.toml"), str(tmp_path / "b.toml"))
+
+
 def test_glossary_errors(tmp_path: Path) -> None:
     registry = test_registry(_fake_paths_rule("N005", "glossary"), builtins=False)
     path = config(tmp_path, 'glossary = "missing.toml"\n')
