@@ -5,6 +5,7 @@ with a safe fix survives --fix, and real files change only where fixes say so.""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import unicodedata
 from pathlib import Path
@@ -37,7 +38,9 @@ PIECES = ["•", "・", ".", "·", "(", ")", ",", ":", "!", "?", "（", "）", "
           " ", "  ", "\u00a0", "\r", "\n", "\n\n", "<p></p>", "<p> </p>", "<p>&nbsp;</p>",
           "</p>", "<p>", "<b>", "</b>", "<br>", "&amp;", "&nbsp;", "Ａ１", "“", "”", "「",
           "阿西姆", "Munir", "<!-- articlelint-disable-next Z901 -->",
-          "<!-- articlelint-disable -->", "<!-- articlelint-enable -->"]
+          "<!-- articlelint-disable -->", "<!-- articlelint-enable -->",
+          "<!-- articlelint-enable Z901 -->", "<!-- articlelint-disable-file Z901 -->",
+          "<!-- articlelint-disable-next -->", "<!-- articlelint-bogus Q1 -->", "<!--", "-->"]
 
 
 @st.composite
@@ -55,7 +58,7 @@ def fixed_once(text: str) -> tuple[str, list[str]]:
     return (outcome.text if outcome.text is not None else text), outcome.notes
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("ARTICLELINT_FUZZ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
 def test_fix_twice_is_fix_once_and_no_safe_fix_remains(text: str) -> None:
     once, notes = fixed_once(text)
