@@ -82,7 +82,8 @@ class UnusedSuppression(EngineRule):
     """## What it does
     Reports an inline suppression comment (`<!-- articlelint-disable … -->`,
     `articlelint-disable-next`, `articlelint-disable-file`) that suppressed no diagnostic,
-    and an `articlelint-enable` that ends no disabled range.
+    a code in a suppression that matched nothing while its other codes did, and an
+    `articlelint-enable` that ends no disabled range.
 
     ## Why is this bad?
     A stale suppression hides nothing today but will silently hide a real problem that
@@ -103,7 +104,7 @@ class UnusedSuppression(EngineRule):
 
     ## Fix safety
     Safe: the fix removes the comment (and the `articlelint-enable` comments that end only
-    its ranges), and nothing else.
+    its ranges), or just the unused code, and nothing else.
     """
 
     code = "X001"

@@ -46,6 +46,9 @@ class Directive:
     pieces: list[Piece] = field(default_factory=list)
     closers: list[Directive] = field(default_factory=list)  # enables that end a disable
     closes: int = 0  # for an enable: how many disable ranges it ended
+    # Code tokens: (end of what precedes, start, end, codes).
+    tokens: list[tuple[int, int, int, frozenset[str]]] = field(default_factory=list)
+    used_codes: set[str] = field(default_factory=set)
     used: bool = False
     deferred: bool = False  # may still suppress a corpus rule's diagnostic
 
@@ -71,6 +74,7 @@ class Suppressions:
             for start, end, code in directive.pieces:
                 if start <= offset < end and (code is None or code == diagnostic.code):
                     directive.used = hit = True
+                    directive.used_codes.add(diagnostic.code)
                     break
         return hit
 
@@ -120,9 +124,15 @@ def _directive(text: str, start: int, end: int, content_start: int, content: str
                                                   f"`{tokens[0].group()}`{hint}"))
         return None
     codes: set[str] = set()
+    spans: list[tuple[int, int, int, frozenset[str]]] = []
+    previous_end = content_start + tokens[0].end()
     for token in tokens[1:]:
         try:
-            codes |= registry.resolve(token.group())[0]
+            resolved = registry.resolve(token.group())[0]
+            codes |= resolved
+            spans.append((previous_end, content_start + token.start(),
+                          content_start + token.end(), frozenset(resolved)))
+            previous_end = content_start + token.end()
         except UnknownSelector as error:
             hint = f" (did you mean `{error.suggestion}`?)" if error.suggestion else ""
             at = content_start + token.start()
@@ -132,7 +142,8 @@ def _directive(text: str, start: int, end: int, content_start: int, content: str
     if len(tokens) > 1 and not codes:
         return None  # only unknown codes: reported above, suppresses nothing
     kind = head.removeprefix(PREFIX + "-")
-    return Directive(kind, start, end, frozenset(codes) if len(tokens) > 1 else None)
+    return Directive(kind, start, end, frozenset(codes) if len(tokens) > 1 else None,
+                     tokens=spans)
 
 
 def _scope(article: Article, directives: list[Directive]) -> None:
@@ -199,12 +210,35 @@ def unused(suppressions: Suppressions, source: SourceText, path: str,
                                      "`articlelint-enable` ends no disabled range"))
             continue
         if directive.used:
+            found.extend(_unused_codes(source, path, directive, deferred_codes))
             continue
         if directive.codes is None or directive.codes & deferred_codes:
             directive.deferred = bool(deferred_codes)
             if directive.deferred:
                 continue
         found.append(unused_diagnostic(source, path, directive))
+    return found
+
+
+def _unused_codes(source: SourceText, path: str, directive: Directive,
+                  deferred_codes: frozenset[str]) -> list[Diagnostic]:
+    """X001 for each code of a used directive that matched nothing (`disable T002 N001`
+    where only T002 fired): the fix removes just that code."""
+    found = []
+    tokens = directive.tokens
+    for index, (before, start, end, codes) in enumerate(tokens):
+        if codes & directive.used_codes or codes & deferred_codes:
+            continue
+        # Drop the separator before the code; for the first code, the one after it.
+        cut = (start, tokens[1][1]) if index == 0 and len(tokens) > 1 else (before, end)
+        name = source.text[start:end]
+        fix = Fix(applicability=Applicability.SAFE, message=f"Remove `{name}`",
+                  edits=(Edit(offset=cut[0], end_offset=cut[1], content=""),))
+        found.append(Diagnostic(
+            code=UnusedSuppression.code, name=UnusedSuppression.name,
+            severity=UnusedSuppression.severity,
+            message=f"`{name}` in this suppression suppresses nothing",
+            span=source.span(start, end), fix=fix, path=path))
     return found
 
 

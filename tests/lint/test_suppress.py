@@ -70,7 +70,9 @@ def _bullets(text: str) -> list:
     ("<p>甲•乙<!-- articlelint-disable Z901 -->丙•丁<!-- articlelint-enable Z901 -->戊•己</p>",
      ["5:52 Z901", "5:123 Z901"]),
     # by name, and several codes separated by commas or blanks
-    ("<!-- articlelint-disable test-bullet, Z902 -->" + BULLETS, []),
+    ("<!-- articlelint-disable test-bullet, Z901 -->" + BULLETS, []),
+    # … where a code that matched nothing is reported on its own
+    ("<!-- articlelint-disable test-bullet, Z902 -->" + BULLETS, ["5:86 X001"]),
     # no codes: every rule; an enable without codes ends it
     ("<!-- articlelint-disable -->" + BULLETS[:14] + "<!-- articlelint-enable -->" + BULLETS[14:],
      ["5:122 Z901"]),
@@ -106,6 +108,17 @@ def test_unused_suppression_has_a_fix_that_removes_it_and_its_enable() -> None:
     outcome = fix_text("t.md", SourceText(body(html)), settings, frozenset(), Mode(fix=True))
     assert lint(body(html), "Z901") == ["5:56 X001"]
     assert outcome.text == body("<p>甲</p><p>乙</p>") and outcome.fixed == 1
+
+
+def test_unused_code_fix_removes_only_that_code() -> None:
+    settings = build_settings(REGISTRY, Selection(select=["Z901"]), None)
+    for comment, kept in [("<!-- articlelint-disable-next Z902, test-bullet -->",
+                           "<!-- articlelint-disable-next test-bullet -->"),
+                          ("<!-- articlelint-disable-next Z901 Z902 Z903 -->",
+                           "<!-- articlelint-disable-next Z901 -->")]:
+        text = body(comment + "<p>阿西姆•穆尼尔</p>")
+        outcome = fix_text("t.md", SourceText(text), settings, frozenset(), Mode(fix=True))
+        assert outcome.text == body(kept + "<p>阿西姆•穆尼尔</p>")
 
 
 def test_enable_that_ends_nothing_is_unused() -> None:
