@@ -113,6 +113,13 @@ def fix_text(path: str, source: SourceText, settings: Settings, ignored: frozens
     else:
         outcome.notes.append(f"{path}: fixes did not settle after {MAX_ROUNDS} rounds")
     outcome.checked = checked
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a rule's edit held a lone surrogate: keep the file as is
+        outcome.notes.append(f"{path}: the fixes produced text that is not valid UTF-8; "
+                             "nothing written")
+        text, outcome.fixed = source.text, 0
+        outcome.checked = lint_text(path, source, settings, ignored, mode.deferred)
     if text != source.text:
         outcome.text = text
         if mode.diff:
