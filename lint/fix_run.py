@@ -130,13 +130,18 @@ def fix_text(path: str, source: SourceText, settings: Settings, ignored: frozens
 def unified_diff(path: str, before: str, after: str) -> str:
     lines = difflib.unified_diff(before.splitlines(keepends=True),
                                  after.splitlines(keepends=True),
-                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+                                 fromfile=_side("a", path), tofile=_side("b", path))
     out = []
     for line in lines:
         out.append(line)
         if not line.endswith("\n"):
             out.append("\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _side(prefix: str, path: str) -> str:
+    """`a/path` as git writes it; an absolute path stays as it is."""
+    return path if path.startswith("/") else f"{prefix}/{path}"
 
 
 class ChangedOnDisk(Exception):
