@@ -85,9 +85,8 @@ class Suppressions:
 def parse_suppressions(article: Article, registry: Registry) -> Suppressions:
     """Every directive comment of the article, with the ranges it covers."""
     found = Suppressions()
-    text = article.text
     for start, end, content_start, content in _comments(article):
-        directive = _directive(text, start, end, content_start, content, registry, found)
+        directive = _directive(start, end, content_start, content, registry, found)
         if directive is not None:
             found.directives.append(directive)
     _scope(article, found.directives)
@@ -112,7 +111,7 @@ def _comments(article: Article) -> Iterable[tuple[int, int, int, str]]:
                 yield comment.start, comment.end, comment.content_start, comment.content
 
 
-def _directive(text: str, start: int, end: int, content_start: int, content: str,
+def _directive(start: int, end: int, content_start: int, content: str,
                registry: Registry, found: Suppressions) -> Directive | None:
     tokens = list(_TOKEN.finditer(content))
     if not tokens or not tokens[0].group().lower().startswith(PREFIX):
