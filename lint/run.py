@@ -30,6 +30,9 @@ from lint.suppress import unused_diagnostic
 def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
+    if args.diff and args.write_baseline:
+        raise UsageError("--write-baseline records diagnostics; it cannot be combined "
+                         "with --diff")
     try:
         planner = Planner(Registry.default(), Selection(args.select, args.ignore,
                                                         args.extend_select), args.config)
