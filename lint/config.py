@@ -161,7 +161,8 @@ def key_path(parts: list[str]) -> str:
         else:
             if part in ("str", "list[str]"):  # pydantic's union-branch labels
                 continue
-            out += ("." if out else "") + part
+            bare = part.replace("-", "").replace("_", "").isalnum()
+            out += ("." if out else "") + (part if bare else f'"{part}"')
     return out
 
 

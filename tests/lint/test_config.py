@@ -147,6 +147,8 @@ def test_stdin_filename_matches_config(tree: Path) -> None:
     ('[rules.nope]\nx = 1\n', ["`rules.nope`", "unknown rule"]),
     ('[per-file-ignores]\n"*.md" = ["Z0001"]\n', ['`per-file-ignores."*.md"[0]`']),
     ('glossary = 5\n', ["`glossary` = 5"]),
+    ('[per-file-ignores]\n"*.md" = "Z901"\n', ['`per-file-ignores."*.md"` = "Z901"']),
+    ("[rules]\nZ901 = 3\n", ["`rules.Z901` = 3", "dictionary"]),
     ("select = [\n", ["not valid TOML"]),
 ])
 def test_bad_config_exits_2_naming_it(tree: Path, capsys: pytest.CaptureFixture[str],
