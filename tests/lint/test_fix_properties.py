@@ -117,6 +117,9 @@ def test_fix_run_over_the_real_files(tmp_path: Path, monkeypatch: pytest.MonkeyP
         assert after.count("\n") <= old.count("\n")
         parsed, original = Article.parse(SourceText(after)), Article.parse(SourceText(old))
         assert (parsed.body is None) == (original.body is None)
+        if parsed.body is not None and original.body is not None:
+            # Fixes never make the HTML worse.
+            assert len(parsed.body.problems) <= len(original.body.problems), path.name
         assert (parsed.header.url and parsed.header.url.value) == (
             original.header.url and original.header.url.value)
     assert (changed == 0) == (fixed == 0)
