@@ -51,6 +51,22 @@ def build_parser() -> argparse.ArgumentParser:
                        help="exit 1 when there are more than N warnings")
     check.add_argument("--jobs", "-j", type=int, metavar="N",
                        help="worker processes (default: the number of CPUs)")
+    check.add_argument("--config", metavar="FILE",
+                       help="use this pyproject.toml or articlelint.toml for every file "
+                            "(default: the nearest one above each file)")
+    check.add_argument("--fix", action="store_true",
+                       help="apply safe fixes (with -: print the fixed text to stdout)")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff: apply unsafe fixes too")
+    check.add_argument("--diff", action="store_true",
+                       help="print the fixes as a unified diff, write nothing "
+                            "(exit 1 if anything would change)")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report only diagnostics that FILE does not record")
+    check.add_argument("--write-baseline", metavar="FILE",
+                       help="record the current diagnostics in FILE and exit 0")
+    check.add_argument("--no-cache", action="store_true",
+                       help="do not use the cache (there is no cache yet: accepted, no-op)")
     check.add_argument("--statistics", action="store_true", help="counts per rule")
     check.add_argument("--quiet", action="store_true", help="no summary line")
 
