@@ -14,7 +14,7 @@ from lint.discovery import PathNotFound, discover
 from lint.engine import FileResult, check_bytes, check_corpus
 from lint.pipeline import check_targets, default_jobs
 from lint.registry import Registry, RegistryError
-from lint.report import Summary, make_reporter
+from lint.report import Summary, default_format, make_reporter
 from lint.rule import CorpusRule, Rule
 
 
@@ -36,7 +36,7 @@ def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         targets = discover(files)
     except PathNotFound as missing:
         raise UsageError(f"no such file or directory: {missing}") from None
-    fmt = args.output_format or ("full" if out.isatty() else "concise")
+    fmt = args.output_format or default_format(out)
     color = fmt == "full" and out.isatty() and "NO_COLOR" not in os.environ
     reporter = make_reporter(fmt, out, color)
     summary = Summary()
