@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlparse
 
 from lsprotocol import types
@@ -57,7 +59,7 @@ class Protocol(LanguageServerProtocol):
     """pygls only logs a request whose params do not deserialize, and the client would
     wait forever: answer it with the JSON-RPC error instead (Invalid Params)."""
 
-    def structure_message(self, data: dict):  # type: ignore[override,no-untyped-def]
+    def structure_message(self, data: dict[str, Any]) -> Any:
         try:
             return super().structure_message(data)
         except JsonRpcException as error:
@@ -66,7 +68,7 @@ class Protocol(LanguageServerProtocol):
                 return _Answered()
             raise
 
-    def handle_message(self, message):  # type: ignore[no-untyped-def]
+    def handle_message(self, message: Any) -> None:
         if not isinstance(message, _Answered):
             super().handle_message(message)
 
@@ -173,7 +175,7 @@ def to_lsp(diagnostic: Diagnostic, index: LineIndex) -> types.Diagnostic:
 
 
 def code_actions(uri: str, linted: Linted, wanted: types.Range,
-                 only: list[str] | None) -> list[types.CodeAction]:
+                 only: Sequence[str] | None) -> list[types.CodeAction]:
     """Quick fixes for the fixable diagnostics that touch `wanted`, then the fix-all."""
     actions: list[types.CodeAction] = []
     index = linted.index
@@ -206,76 +208,89 @@ def code_actions(uri: str, linted: Linted, wanted: types.Range,
     return actions
 
 
-def _wants(only: list[str] | None, kind: str) -> bool:
+def _wants(only: Sequence[str] | None, kind: str) -> bool:
     """LSP: `only` filters by kind prefix (`source` covers `source.fixAll.articlelint`)."""
     if not only:
         return True
     return any(kind == o or kind.startswith(f"{o}.") for o in only)
 
 
-def build_server() -> ArticleServer:
-    server = ArticleServer()
+async def initialized(ls: ArticleServer, params: types.InitializedParams) -> None:
+    """Ask the client to watch the config files, if it can watch files for us."""
+    workspace = ls.client_capabilities.workspace
+    changes = workspace.did_change_watched_files if workspace else None
+    if changes is None or not changes.dynamic_registration:
+        return  # nothing watched for us: a restart (or a save in the editor) reloads config
+    watchers = [types.FileSystemWatcher(glob_pattern=glob) for glob in CONFIG_GLOBS]
+    options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+    try:
+        await ls.client_register_capability_async(types.RegistrationParams(registrations=[
+            types.Registration(id="articlelint-config",
+                               method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                               register_options=options)]))
+    except Exception:  # a client that refuses: config reload needs a restart there
+        log.warning("the client refused to watch config files", exc_info=True)
 
-    @server.feature(types.INITIALIZED)
-    async def initialized(ls: ArticleServer, params: types.InitializedParams) -> None:
-        watched = ls.client_capabilities.workspace
-        changes = watched.did_change_watched_files if watched else None
-        if changes is None or not changes.dynamic_registration:
-            return  # the client watches nothing for us; didSave/didChange still lint
-        watchers = [types.FileSystemWatcher(glob_pattern=glob) for glob in CONFIG_GLOBS]
-        options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
-        try:
-            await ls.client_register_capability_async(types.RegistrationParams(registrations=[
-                types.Registration(id="articlelint-config",
-                                   method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                                   register_options=options)]))
-        except Exception:  # a client that refuses: config reload needs a restart there
-            log.warning("the client refused to watch config files", exc_info=True)
 
-    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: ArticleServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.publish(params.text_document.uri)
+def did_open(ls: ArticleServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.publish(params.text_document.uri)
 
-    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    async def did_change(ls: ArticleServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri)
 
-    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls: ArticleServer, params: types.DidSaveTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        if is_config_file(document_path(uri)):
-            ls.relint_all()
-        else:
-            ls.publish(uri)
+async def did_change(ls: ArticleServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri)
 
-    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls: ArticleServer, params: types.DidCloseTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        ls.cancel(uri)
-        ls.linted.pop(uri, None)
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, diagnostics=[]))
 
-    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def watched_files(ls: ArticleServer, params: types.DidChangeWatchedFilesParams) -> None:
-        if any(is_config_file(document_path(change.uri)) for change in params.changes):
-            ls.relint_all()
+def did_save(ls: ArticleServer, params: types.DidSaveTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    if is_config_file(document_path(uri)):
+        ls.relint_all()
+    else:
+        ls.publish(uri)
 
-    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    def configuration(ls: ArticleServer, params: types.DidChangeConfigurationParams) -> None:
+
+def did_close(ls: ArticleServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    ls.cancel(uri)
+    ls.linted.pop(uri, None)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+def watched_files(ls: ArticleServer, params: types.DidChangeWatchedFilesParams) -> None:
+    if any(is_config_file(document_path(change.uri)) for change in params.changes):
         ls.relint_all()
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND],
-        resolve_provider=False))
-    def code_action(ls: ArticleServer,
-                    params: types.CodeActionParams) -> list[types.CodeAction] | None:
-        uri = params.text_document.uri
-        linted = ls.lint(uri)
-        if linted is None:
-            return None
-        return code_actions(uri, linted, params.range, params.context.only) or None
 
+def configuration(ls: ArticleServer, params: types.DidChangeConfigurationParams) -> None:
+    ls.relint_all()
+
+
+def code_action(ls: ArticleServer,
+                params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    uri = params.text_document.uri
+    linted = ls.lint(uri)
+    if linted is None:
+        return None
+    return code_actions(uri, linted, params.range, params.context.only) or None
+
+
+CODE_ACTION_OPTIONS = types.CodeActionOptions(
+    code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND], resolve_provider=False)
+HANDLERS: tuple[tuple[str, Any, Any], ...] = (
+    (types.INITIALIZED, initialized, None),
+    (types.TEXT_DOCUMENT_DID_OPEN, did_open, None),
+    (types.TEXT_DOCUMENT_DID_CHANGE, did_change, None),
+    (types.TEXT_DOCUMENT_DID_SAVE, did_save, None),
+    (types.TEXT_DOCUMENT_DID_CLOSE, did_close, None),
+    (types.WORKSPACE_DID_CHANGE_WATCHED_FILES, watched_files, None),
+    (types.WORKSPACE_DID_CHANGE_CONFIGURATION, configuration, None),
+    (types.TEXT_DOCUMENT_CODE_ACTION, code_action, CODE_ACTION_OPTIONS),
+)
+
+
+def build_server() -> ArticleServer:
+    server = ArticleServer()
+    for method, handler, options in HANDLERS:
+        server.feature(method, options)(handler)
     return server
 
 

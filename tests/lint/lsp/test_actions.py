@@ -12,8 +12,9 @@ from lint.lsp.positions import LineIndex
 
 pytest.importorskip("pygls", reason="the `lsp` extra (pygls) is not installed")
 
-from lint.lsp.server import Linted, code_actions, to_lsp  # noqa: E402
 from lsprotocol import types  # noqa: E402
+
+from lint.lsp.server import Linted, code_actions, to_lsp  # noqa: E402
 
 TEXT = "<!--1702517943000-->\n[t](https://x.com/a)\n------\n\n<p>\U0001F600 an Achakzai</p>\n"
 
