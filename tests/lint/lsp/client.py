@@ -33,6 +33,7 @@ class LspClient:
         self.inbox: queue.Queue[Message | None] = queue.Queue()
         self.seen: list[Message] = []  # everything received, in order
         self.next_id = 0
+        self.received = 0
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
@@ -65,6 +66,8 @@ class LspClient:
             if length is None:
                 continue
             message = json.loads(stream.read(length).decode("utf-8"))
+            self.received += 1
+            message["_seq"] = self.received  # arrival order, for ordering assertions
             if "method" in message and "id" in message:
                 # A request from the server (registerCapability…): accept it.
                 self.send({"id": message["id"], "result": None})
@@ -106,13 +109,17 @@ class LspClient:
             self.seen.append(message)
 
     def diagnostics(self, uri: str, version: int | None = None) -> list[Message]:
-        """The next publishDiagnostics for `uri` (for `version`, if given)."""
+        """The diagnostics of the next publishDiagnostics for `uri` (for `version`)."""
+        return self.published(uri, version)["params"]["diagnostics"]
+
+    def published(self, uri: str, version: int | None = None) -> Message:
+        """The next publishDiagnostics message for `uri` (for `version`, if given)."""
         def accept(m: Message) -> bool:
             if m.get("method") != "textDocument/publishDiagnostics":
                 return False
             params = m["params"]
             return params["uri"] == uri and (version is None or params.get("version") == version)
-        return self.wait(accept, f"diagnostics for {uri}")["params"]["diagnostics"]
+        return self.wait(accept, f"diagnostics for {uri}")
 
     def initialize(self, encodings: list[str] | None = None, watch: bool = True) -> Message:
         capabilities: dict[str, Any] = {

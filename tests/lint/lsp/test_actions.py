@@ -87,3 +87,23 @@ def test_fix_all_repeats_until_stable() -> None:
 def test_minimal_edit_turns_old_into_new(old: str, new: str) -> None:
     start, end, content = linting.minimal_edit(old, new)
     assert old[:start] + content + old[end:] == new
+
+
+def test_changes_in_a_burst_are_linted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    from lint.lsp import server as module
+
+    monkeypatch.setattr(module, "DEBOUNCE_SECONDS", 0.01)
+    instance = module.ArticleServer()
+    published: list[str] = []
+    monkeypatch.setattr(instance, "publish", published.append)
+
+    async def burst() -> None:
+        # Three changes in one tick of the event loop: no timer can fire in between.
+        for _ in range(3):
+            instance.schedule("file:///a.md")
+        await asyncio.sleep(0.2)
+
+    asyncio.run(burst())
+    assert published == ["file:///a.md"]
