@@ -3,6 +3,7 @@ output streams) and a summary at the end."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
@@ -41,8 +42,6 @@ FORMATS = ("full", "concise", "json", "sarif", "github", "junit")
 
 def default_format(out: TextIO) -> str:
     """`github` inside GitHub Actions (annotations), `full` on a terminal, else `concise`."""
-    import os
-
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return "github"
     return "full" if out.isatty() else "concise"
