@@ -231,3 +231,12 @@ def apply_body(text: str, edits: list[dict]) -> str:
     assertion checks, so UTF-16 units are code points there)."""
     assert all(ord(ch) <= 0xFFFF for ch in text)
     return apply(text, edits)
+
+
+def test_the_server_ends_when_the_editor_goes_away() -> None:
+    client = LspClient()
+    client.initialize()
+    assert client.process.stdin is not None
+    client.process.stdin.close()  # the editor died without shutdown/exit
+    assert client.process.wait(timeout=30) is not None
+    client.close()
