@@ -21,7 +21,7 @@ from lint.source import SourceText
 
 # Config files whose change means "re-read the settings and re-lint open documents".
 CONFIG_FILES = ("articlelint.toml", "pyproject.toml")
-MAX_FIX_ROUNDS = 10  # the same bound the CLI's fixer uses: fixes that never settle stop
+MAX_FIX_ROUNDS = 10  # bounded like `check --fix`: fixes that never settle stop here
 
 
 @dataclass(frozen=True, slots=True)
