@@ -184,6 +184,7 @@ def test_malformed_requests_get_errors_and_the_server_lives_on(server: LspClient
     unknown = server.request("articlelint/nonsense", {})
     assert unknown["error"]["code"] == -32601  # Method Not Found
     server.send_raw(b"{this is not json")
+    server.notify("textDocument/didOpen", {"textDocument": {"uri": 7}})  # no answer due
     not_open = server.request("textDocument/codeAction", {
         "textDocument": {"uri": "file:///nowhere/never-opened.md"},
         "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
