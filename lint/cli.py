@@ -41,8 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="rules to add to the selection")
     check.add_argument("--ignore", type=_codes, action="extend", default=[],
                        help="rules to leave out")
-    check.add_argument("--output-format", choices=("full", "concise", "json"),
-                       help="default: full on a terminal, concise otherwise")
+    check.add_argument("--output-format",
+                       choices=("full", "concise", "json", "sarif", "github", "junit"),
+                       help="default: full on a terminal, concise otherwise, github when "
+                            "GITHUB_ACTIONS=true")
     check.add_argument("--stdin-filename", metavar="PATH",
                        help="the name to report (and match config against) for stdin")
     check.add_argument("--exit-zero", action="store_true",
@@ -74,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("selector", metavar="CODE|NAME")
     commands.add_parser("schema", help="print the JSON Schema of --output-format json")
+    commands.add_parser("server", help="run the language server over stdio (the `lsp` extra)")
     return parser
 
 
@@ -83,11 +86,15 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
-            raise UsageError("a command is required: check, rules, rule or schema")
+            raise UsageError("a command is required: check, rules, rule, schema or server")
         if args.command == "check":
             from lint.run import run_check
 
             return run_check(args, out, stdin or sys.stdin)
+        if args.command == "server":
+            from lint.lsp import run_server  # pygls is imported only here
+
+            return run_server()
         if args.command == "rules":
             from lint.docs import print_rules
 

@@ -21,7 +21,7 @@ from lint.models import Diagnostic
 from lint.pipeline import default_jobs
 from lint.plan import Planner
 from lint.registry import Registry, RegistryError
-from lint.report import Summary, make_reporter
+from lint.report import Summary, default_format, make_reporter
 from lint.rule import CorpusRule
 from lint.settings import Selection, Settings
 from lint.suppress import unused_diagnostic
@@ -63,7 +63,7 @@ class _Run:
         # Format-on-save: the fixed text goes to stdout, so diagnostics go to stderr.
         self.to_stdout = args.fix and not args.diff and any(j.path is None for j in jobs)
         report_to = sys.stderr if self.to_stdout else out
-        self.format = args.output_format or ("full" if report_to.isatty() else "concise")
+        self.format = args.output_format or default_format(report_to)
         color = self.format == "full" and report_to.isatty() and "NO_COLOR" not in os.environ
         self.reporter = make_reporter(self.format, report_to, color)
         self.summary = Summary()
