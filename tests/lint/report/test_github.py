@@ -14,7 +14,7 @@ from tests.lint.report.helpers import DEFECTIVE, _Stdin, check, write
 
 def test_one_command_per_diagnostic(tmp_path: Path) -> None:
     path = write(tmp_path, "a.md", DEFECTIVE)
-    code, out = check("github", path)
+    code, out = check("github", path, extra=("--select", "S001,S002"))
     assert code == 1
     line2 = DEFECTIVE.split("\n")[1]
     column = line2.index(" b/") + 1
