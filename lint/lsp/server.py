@@ -23,6 +23,7 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from lint import __version__
+from lint.lsp import linting
 from lint.lsp.linting import fix_all, is_config_file, lint_text, minimal_edit, reload_settings
 from lint.lsp.positions import LineIndex
 from lint.models import Applicability, Diagnostic, Severity
@@ -81,6 +82,7 @@ class ArticleServer(LanguageServer):
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.linted: dict[str, Linted] = {}
         self.failed = False  # tell the user about a broken setup once, not on every key
+        self.shown_config_problem: str | None = None
 
     # -- linting -------------------------------------------------------------------------
 
@@ -121,9 +123,20 @@ class ArticleServer(LanguageServer):
             return
         if linted is None:
             return
+        self.report_config_problem()
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=linted.version,
             diagnostics=[to_lsp(d, linted.index) for d in linted.diagnostics]))
+
+    def report_config_problem(self) -> None:
+        """Say once per distinct problem that the configuration is broken (linting goes on
+        with the defaults meanwhile)."""
+        problem = linting.config_problem
+        if problem is not None and problem != self.shown_config_problem:
+            self.window_show_message(types.ShowMessageParams(
+                type=types.MessageType.Error,
+                message=f"articlelint: configuration error, using the defaults: {problem}"))
+        self.shown_config_problem = problem
 
     def schedule(self, uri: str) -> None:
         self.cancel(uri)

@@ -4,6 +4,7 @@ with Content-Length framing (tests/lint/lsp/client.py), bounded waits."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -167,6 +168,29 @@ def test_config_change_relints_open_documents(server: LspClient) -> None:
     server.diagnostics(uri, 1)
     server.notify("workspace/didChangeWatchedFiles", {"changes": [
         {"uri": "file:///tmp/articlelint-lsp/articlelint.toml", "type": 2}]})
+    assert sorted(by_code(server.diagnostics(uri, 1))) == ["S001", "S002"]
+
+
+def test_the_workspace_config_is_honoured_and_reloaded(server: LspClient,
+                                                       tmp_path: Path) -> None:
+    config = tmp_path / "articlelint.toml"
+    config.write_text('ignore = ["S001"]\n', encoding="utf-8")
+    uri = (tmp_path / "doc.md").as_uri()
+    config_uri = config.as_uri()
+    server.open(uri, TEXT)
+    assert sorted(by_code(server.diagnostics(uri, 1))) == ["S002"]
+    config.write_text('ignore = ["S002"]\n', encoding="utf-8")
+    server.notify("workspace/didChangeWatchedFiles", {"changes": [
+        {"uri": config_uri, "type": 2}]})
+    assert sorted(by_code(server.diagnostics(uri, 1))) == ["S001"]
+    # A broken config: the user is told, and linting goes on with the defaults.
+    config.write_text('ignroe = ["S002"]\n', encoding="utf-8")
+    server.notify("workspace/didChangeWatchedFiles", {"changes": [
+        {"uri": config_uri, "type": 2}]})
+    message = server.wait(lambda m: m.get("method") == "window/showMessage",
+                          "a message about the broken config")
+    assert "ignroe" in message["params"]["message"]
+    assert "did you mean" in message["params"]["message"]
     assert sorted(by_code(server.diagnostics(uri, 1))) == ["S001", "S002"]
 
 
