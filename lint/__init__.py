@@ -1,8 +1,16 @@
 """articlelint's engine. Rules and plugins import only what this module exports."""
 
 from lint.article import Article, Body, Field, Header
-from lint.html_names import KNOWN_ELEMENTS
+from lint.dates import (
+    ParsedDate,
+    Precision,
+    WeekdayToken,
+    format_example,
+    weekday_like,
+    weekday_tokens,
+)
 from lint.html import Attribute, Comment, Element, HtmlProblem, ProblemKind, TextNode
+from lint.html_names import KNOWN_ELEMENTS
 from lint.models import (
     Applicability,
     Diagnostic,
@@ -11,6 +19,14 @@ from lint.models import (
     FixAvailability,
     Severity,
     Span,
+)
+from lint.profiles import DEFAULT_PROFILES, Profile, ProfileSet, profile_for
+from lint.published import (
+    DateElement,
+    DateLookup,
+    archive_time,
+    date_lookup,
+    publication_date,
 )
 from lint.rule import CorpusRule, Rule, RuleOptions
 from lint.source import SourceText
@@ -24,6 +40,9 @@ __all__ = [
     "Attribute",
     "Body",
     "Comment",
+    "DEFAULT_PROFILES",
+    "DateElement",
+    "DateLookup",
     "CorpusRule",
     "Diagnostic",
     "Edit",
@@ -34,6 +53,10 @@ __all__ = [
     "Header",
     "HtmlProblem",
     "KNOWN_ELEMENTS",
+    "ParsedDate",
+    "Precision",
+    "Profile",
+    "ProfileSet",
     "ProblemKind",
     "Rule",
     "RuleOptions",
@@ -42,5 +65,13 @@ __all__ = [
     "Span",
     "TextNode",
     "TextRun",
+    "WeekdayToken",
     "__version__",
+    "archive_time",
+    "date_lookup",
+    "format_example",
+    "profile_for",
+    "publication_date",
+    "weekday_like",
+    "weekday_tokens",
 ]

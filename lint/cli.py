@@ -41,8 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="rules to add to the selection")
     check.add_argument("--ignore", type=_codes, action="extend", default=[],
                        help="rules to leave out")
-    check.add_argument("--output-format", choices=("full", "concise", "json"),
-                       help="default: full on a terminal, concise otherwise")
+    check.add_argument("--output-format",
+                       choices=("full", "concise", "json", "sarif", "github", "junit"),
+                       help="default: full on a terminal, concise otherwise, github when "
+                            "GITHUB_ACTIONS=true")
     check.add_argument("--stdin-filename", metavar="PATH",
                        help="the name to report (and match config against) for stdin")
     check.add_argument("--exit-zero", action="store_true",
@@ -51,6 +53,22 @@ def build_parser() -> argparse.ArgumentParser:
                        help="exit 1 when there are more than N warnings")
     check.add_argument("--jobs", "-j", type=int, metavar="N",
                        help="worker processes (default: the number of CPUs)")
+    check.add_argument("--config", metavar="FILE",
+                       help="use this pyproject.toml or articlelint.toml for every file "
+                            "(default: the nearest one above each file)")
+    check.add_argument("--fix", action="store_true",
+                       help="apply safe fixes (with -: print the fixed text to stdout)")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff: apply unsafe fixes too")
+    check.add_argument("--diff", action="store_true",
+                       help="print the fixes as a unified diff, write nothing "
+                            "(exit 1 if anything would change)")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report only diagnostics that FILE does not record")
+    check.add_argument("--write-baseline", metavar="FILE",
+                       help="record the current diagnostics in FILE and exit 0")
+    check.add_argument("--no-cache", action="store_true",
+                       help="do not use the cache (there is no cache yet: accepted, no-op)")
     check.add_argument("--statistics", action="store_true", help="counts per rule")
     check.add_argument("--quiet", action="store_true", help="no summary line")
 
@@ -58,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("selector", metavar="CODE|NAME")
     commands.add_parser("schema", help="print the JSON Schema of --output-format json")
+    commands.add_parser("server", help="run the language server over stdio (the `lsp` extra)")
     return parser
 
 
@@ -67,11 +86,15 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
-            raise UsageError("a command is required: check, rules, rule or schema")
+            raise UsageError("a command is required: check, rules, rule, schema or server")
         if args.command == "check":
             from lint.run import run_check
 
             return run_check(args, out, stdin or sys.stdin)
+        if args.command == "server":
+            from lint.lsp import run_server  # pygls is imported only here
+
+            return run_server()
         if args.command == "rules":
             from lint.docs import print_rules
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,13 +37,18 @@ def check_bytes(path: str, data: bytes, rules: Sequence[Rule],
 
 
 def check_source(path: str, source: SourceText, rules: Sequence[Rule],
-                 profiles: Any = None) -> FileResult:
+                 profiles: Any = None,
+                 on_article: Callable[[Article], None] | None = None) -> FileResult:
+    """Lint decoded text. `on_article` (optional) receives the parsed article, for
+    callers that need more of it than the rules' diagnostics (inline suppressions)."""
     result = FileResult(path, source)
     try:
         article = Article.parse(source, path, profiles)
     except Exception as exc:  # the parser must never take the run down with it
         result.diagnostics.append(_internal(source, path, "the article parser", exc))
         return result
+    if on_article is not None:
+        on_article(article)
     for rule in rules:
         result.diagnostics.extend(run_rule(rule, article))
         if isinstance(rule, CorpusRule):

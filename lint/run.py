@@ -1,4 +1,5 @@
-"""`articlelint check`: select rules, find files, lint them, report, choose the exit code."""
+"""`articlelint check`: configure, find files, lint (and fix) them, report, choose the
+exit code."""
 
 from __future__ import annotations
 
@@ -6,68 +7,191 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator
-from itertools import chain
+from pathlib import Path
 from typing import TextIO
 
+from lint.baseline import Baseline, BaselineError, Recorder, relative
+from lint.batch import Job, run_jobs
 from lint.cli import EXIT_FAILURE, EXIT_FOUND, EXIT_OK, UsageError
-from lint.discovery import PathNotFound, discover
-from lint.engine import FileResult, check_bytes, check_corpus
-from lint.pipeline import check_targets, default_jobs
+from lint.config import ConfigError
+from lint.discovery import PathNotFound
+from lint.engine import FileResult, check_corpus
+from lint.fix_run import Mode, Outcome, overridden
+from lint.models import Diagnostic
+from lint.pipeline import default_jobs
+from lint.plan import Planner
 from lint.registry import Registry, RegistryError
-from lint.report import Summary, make_reporter
-from lint.rule import CorpusRule, Rule
-
-
-def select_rules(args: argparse.Namespace) -> list[Rule]:
-    try:
-        registry = Registry.default()
-        chosen = registry.select(args.select, args.ignore, args.extend_select)
-    except RegistryError as error:
-        raise UsageError(str(error)) from None
-    return [rule() for rule in chosen]
+from lint.report import Summary, default_format, make_reporter
+from lint.rule import CorpusRule
+from lint.settings import Selection, Settings
+from lint.suppress import unused_diagnostic
 
 
 def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    rules = select_rules(args)
-    codes = {rule.code for rule in rules}
-    stdin_name = args.stdin_filename or "-"
-    files = [p for p in args.paths if p != "-"]
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
+    if args.diff and args.write_baseline:
+        raise UsageError("--write-baseline records diagnostics; it cannot be combined "
+                         "with --diff")
     try:
-        targets = discover(files)
+        planner = Planner(Registry.default(), Selection(args.select, args.ignore,
+                                                        args.extend_select), args.config)
+        jobs = _jobs(args, planner, stdin)
+    except (ConfigError, RegistryError) as error:
+        raise UsageError(str(error)) from None
     except PathNotFound as missing:
         raise UsageError(f"no such file or directory: {missing}") from None
-    fmt = args.output_format or ("full" if out.isatty() else "concise")
-    color = fmt == "full" and out.isatty() and "NO_COLOR" not in os.environ
-    reporter = make_reporter(fmt, out, color)
-    summary = Summary()
-    internal = False
+    run = _Run(args, out, jobs, _load_baseline(args.baseline))
+    settings = planner.settings
+    deferred = frozenset(rule.code for s in settings for rule in s.rules
+                         if isinstance(rule, CorpusRule))
+    mode = Mode(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, deferred=deferred)
+    outcomes = run_jobs(jobs, settings, mode, args.jobs or default_jobs())
+    if deferred:
+        outcomes = _corpus_pass(list(outcomes), jobs, settings)
+    for job, outcome in zip(jobs, outcomes):
+        run.take(job, outcome)
+    return run.finish()
 
-    def emit(result: FileResult) -> None:
-        nonlocal internal
-        result.diagnostics = [d for d in result.diagnostics if d.code in codes]
-        summary.files += 1
+
+class _Run:
+    """Output and bookkeeping of one `check` run, fed one file outcome at a time."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO, jobs: list[Job],
+                 baseline: Baseline | None) -> None:
+        self.args, self.out, self.baseline = args, out, baseline
+        # Format-on-save: the fixed text goes to stdout, so diagnostics go to stderr.
+        self.to_stdout = args.fix and not args.diff and any(j.path is None for j in jobs)
+        report_to = sys.stderr if self.to_stdout else out
+        self.format = args.output_format or default_format(report_to)
+        color = self.format == "full" and report_to.isatty() and "NO_COLOR" not in os.environ
+        self.reporter = make_reporter(self.format, report_to, color)
+        self.summary = Summary()
+        self.recorder = Recorder() if args.write_baseline else None
+        self.anchor = Path(args.baseline or args.write_baseline or ".")
+        self.internal = self.changed = False
+
+    def take(self, job: Job, outcome: Outcome) -> None:
+        args, result = self.args, outcome.checked.result
+        for note in outcome.notes:
+            print(f"articlelint: warning: {note}", file=sys.stderr)
+        self.internal = self.internal or result.internal_error
+        self.summary.fixed += outcome.fixed
+        self.changed = self.changed or outcome.text is not None
+        if job.path is None and self.to_stdout:
+            _write_text(self.out, outcome.text, job.data or b"")
+        if args.diff:
+            self.out.write(outcome.diff)
+            return
+        key = relative(job.path or Path(job.display), self.anchor)
+        if self.baseline is not None:
+            result.diagnostics = self.baseline.filter(key, result.diagnostics, result.source)
+        if self.recorder is not None:
+            self.recorder.add(key, result.diagnostics, result.source)
+            return
+        self.summary.files += 1
         for diagnostic in result.diagnostics:
-            summary.add(diagnostic)
-        internal = internal or result.internal_error
-        reporter.file(result)
+            self.summary.add(diagnostic)
+        self.reporter.file(result)
 
-    results: Iterator[FileResult] = check_targets(targets, rules, args.jobs or default_jobs())
+    def finish(self) -> int:
+        args, summary = self.args, self.summary
+        if self.recorder is not None:
+            return _write_baseline(self.recorder, args, self.internal)
+        if args.diff:
+            return _diff_exit(args, self.changed, self.internal, summary)
+        self.reporter.finish(summary, args.statistics)
+        if args.fix and not args.quiet and self.format != "json":
+            print(f"articlelint: fixed {summary.fixed} problem(s)", file=sys.stderr)
+        if not args.quiet and self.format != "full" and summary.files == 0:
+            print("articlelint: warning: no files to check", file=sys.stderr)
+        if self.internal:
+            return EXIT_FAILURE
+        if args.exit_zero:
+            return EXIT_OK
+        too_many = args.max_warnings is not None and summary.warnings > args.max_warnings
+        return EXIT_FOUND if summary.errors or too_many else EXIT_OK
+
+
+def _jobs(args: argparse.Namespace, planner: Planner, stdin: TextIO) -> list[Job]:
+    files = [p for p in args.paths if p != "-"]
+    jobs = planner.jobs(files) if files or "-" not in args.paths else []
     if "-" in args.paths:
         data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
-        results = chain([check_bytes(stdin_name, data, rules)], results)
-    if any(isinstance(rule, CorpusRule) for rule in rules):
-        # Cross-file rules need every file's facts before any file's output is final.
-        held = list(results)
-        check_corpus(rules, held)
-        results = iter(held)
-    for result in results:
-        emit(result)
-    reporter.finish(summary, args.statistics)
-    if not args.quiet and fmt != "full" and summary.files == 0:
-        print("articlelint: warning: no files to check", file=sys.stderr)
+        jobs.insert(0, planner.stdin_job(args.stdin_filename or "-", args.stdin_filename,
+                                         data))
+    return jobs
+
+
+def _load_baseline(name: str | None) -> Baseline | None:
+    if name is None:
+        return None
+    try:
+        return Baseline.load(Path(name))
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+
+
+def _corpus_pass(outcomes: list[Outcome], jobs: list[Job],
+                 settings: list[Settings]) -> Iterator[Outcome]:
+    """Run the corpus rules once every file is in, per group of files that share
+    settings, and fold what they find into each file's diagnostics."""
+    groups: dict[int, list[tuple[Job, Outcome]]] = {}
+    for job, outcome in zip(jobs, outcomes):
+        groups.setdefault(job.settings, []).append((job, outcome))
+    for index, members in groups.items():
+        shells = [FileResult(o.checked.result.path, o.checked.result.source, [],
+                             o.checked.result.facts) for _, o in members]
+        check_corpus(settings[index].rules, shells)
+        for (job, outcome), shell in zip(members, shells):
+            _fold(outcome, shell.diagnostics, job, settings[index])
+    return iter(outcomes)
+
+
+def _fold(outcome: Outcome, found: list[Diagnostic], job: Job, settings: Settings) -> None:
+    checked = outcome.checked
+    codes = settings.codes - job.ignored
+    found = [d for d in found if d.code in codes]
+    suppressions = checked.suppressions
+    if suppressions is not None:
+        found = suppressions.filter(found)
+        source = checked.result.source
+        if source is not None and "X001" in codes:
+            found += [unused_diagnostic(source, job.display, d)
+                      for d in suppressions.directives if d.deferred and not d.used]
+    if found:
+        checked.result.diagnostics = sorted(
+            [*checked.result.diagnostics, *overridden(found, settings)],
+            key=lambda d: d.sort_key())
+
+
+def _write_text(out: TextIO, text: str | None, original: bytes) -> None:
+    """Format-on-save: the fixed text, or the original bytes untouched."""
+    data = text.encode("utf-8") if text is not None else original
+    if hasattr(out, "buffer"):
+        out.flush()
+        out.buffer.write(data)
+        out.buffer.flush()
+    else:
+        out.write(data.decode("utf-8", errors="surrogateescape"))
+
+
+def _write_baseline(recorder: Recorder, args: argparse.Namespace, internal: bool) -> int:
+    try:
+        count = recorder.write(Path(args.write_baseline))
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+    if not args.quiet:
+        print(f"articlelint: recorded {count} diagnostic(s) in {args.write_baseline}",
+              file=sys.stderr)
+    return EXIT_FAILURE if internal else EXIT_OK
+
+
+def _diff_exit(args: argparse.Namespace, changed: bool, internal: bool,
+               summary: Summary) -> int:
+    if not args.quiet:
+        print(f"articlelint: would fix {summary.fixed} problem(s)" if changed
+              else "articlelint: nothing to fix", file=sys.stderr)
     if internal:
         return EXIT_FAILURE
-    if args.exit_zero:
-        return EXIT_OK
-    too_many = args.max_warnings is not None and summary.warnings > args.max_warnings
-    return EXIT_FOUND if summary.errors or too_many else EXIT_OK
+    return EXIT_FOUND if changed else EXIT_OK

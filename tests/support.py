@@ -13,6 +13,8 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLE = EXAMPLES / "voa-20231213-pakistan.md"
+# A real article on which the default rule set finds nothing (tests/test_clean_article.py).
+CLEAN = FIXTURES / "voa" / "1047771_世卫组织：全世界新增新冠病例近26万创下记录.md"
 
 HEADER = (
     "<!--1702517943000-->\n"

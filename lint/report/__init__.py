@@ -3,6 +3,7 @@ output streams) and a summary at the end."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
@@ -36,7 +37,14 @@ class Reporter(Protocol):
     def finish(self, summary: Summary, statistics: bool) -> None: ...
 
 
-FORMATS = ("full", "concise", "json")
+FORMATS = ("full", "concise", "json", "sarif", "github", "junit")
+
+
+def default_format(out: TextIO) -> str:
+    """`github` inside GitHub Actions (annotations), `full` on a terminal, else `concise`."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "full" if out.isatty() else "concise"
 
 
 def make_reporter(name: str, out: TextIO, color: bool) -> Reporter:
@@ -48,6 +56,18 @@ def make_reporter(name: str, out: TextIO, color: bool) -> Reporter:
         from lint.report.json_report import JsonReporter
 
         return JsonReporter(out)
+    if name == "sarif":
+        from lint.report.sarif import SarifReporter
+
+        return SarifReporter(out)
+    if name == "github":
+        from lint.report.github import GithubReporter
+
+        return GithubReporter(out)
+    if name == "junit":
+        from lint.report.junit import JunitReporter
+
+        return JunitReporter(out)
     from lint.report.full import FullReporter  # rich is imported only here
 
     return FullReporter(out, color)

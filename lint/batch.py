@@ -1,0 +1,96 @@
+"""Runs the per-file pipeline (`lint.fix_run`) over many files, in this process or in
+worker processes, yielding outcomes in the order of the jobs so that output never depends
+on `--jobs`. Each job names the settings (one per configuration file) that apply to it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint.engine import FileResult, check_bytes, unreadable
+from lint.fix_run import (
+    ChangedOnDisk,
+    Checked,
+    Mode,
+    Outcome,
+    fix_text,
+    overridden,
+    write_atomically,
+)
+from lint.pipeline import MIN_FILES_PER_WORKER
+from lint.settings import Settings
+from lint.source import DecodeError, SourceText
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    display: str  # the path as reported
+    path: Path | None  # None: `data` came from stdin
+    settings: int  # index into the run's list of Settings
+    ignored: frozenset[str] = frozenset()  # per-file-ignores
+    data: bytes | None = None
+
+
+_worker: tuple[Sequence[Settings], Mode] = ((), Mode())
+
+
+def process(job: Job, settings: Sequence[Settings], mode: Mode) -> Outcome:
+    stat = None
+    if job.path is None:
+        data = job.data or b""
+    else:
+        try:
+            stat = job.path.stat()
+            data = job.path.read_bytes()
+        except OSError as error:
+            reason = error.strerror or str(error)
+            return _engine_only(unreadable(job.display, reason), job, settings)
+    try:
+        source = SourceText.decode(data)
+    except DecodeError:
+        return _engine_only(check_bytes(job.display, data, ()), job, settings)
+    outcome = fix_text(job.display, source, settings[job.settings], job.ignored, mode)
+    if mode.fix and not mode.diff and outcome.text is not None and job.path is not None:
+        assert stat is not None
+        try:
+            write_atomically(job.path.resolve(), data, stat, outcome.text.encode("utf-8"))
+            outcome.written = True
+        except ChangedOnDisk:
+            outcome.notes.append(f"{job.display}: changed on disk while it was being "
+                                 "fixed; not written")
+        except OSError as error:
+            outcome.notes.append(f"{job.display}: cannot write the fixed file: "
+                                 f"{error.strerror or error}")
+    return outcome
+
+
+def _engine_only(result: FileResult, job: Job, settings: Sequence[Settings]) -> Outcome:
+    """A file that could not be read or decoded: its X003, if selected for it."""
+    chosen = settings[job.settings]
+    codes = chosen.codes - job.ignored
+    result.diagnostics = overridden([d for d in result.diagnostics if d.code in codes], chosen)
+    return Outcome(Checked(result, None))
+
+
+def _init_worker(settings: Sequence[Settings], mode: Mode) -> None:
+    global _worker
+    _worker = (settings, mode)
+
+
+def _process_in_worker(job: Job) -> Outcome:
+    return process(job, *_worker)
+
+
+def run_jobs(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode,
+             workers: int) -> Iterator[Outcome]:
+    workers = min(workers, len(jobs) // MIN_FILES_PER_WORKER)
+    if workers <= 1:
+        for job in jobs:
+            yield process(job, settings, mode)
+        return
+    chunk = max(1, min(32, len(jobs) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(tuple(settings), mode)) as pool:
+        yield from pool.map(_process_in_worker, jobs, chunksize=chunk)

@@ -1,0 +1,173 @@
+"""One file through the whole pipeline: lint with its settings, apply inline
+suppressions and severity overrides, and (with `--fix`) fix → lint until stable, then
+write the file atomically or produce a diff."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint.article import Article
+from lint.engine import FileResult, check_source
+from lint.engine_rules import InvalidSuppression, UnusedSuppression
+from lint.fixer import applicable, apply_fixes
+from lint.models import Diagnostic
+from lint.settings import Settings
+from lint.source import SourceText
+from lint.suppress import Suppressions, invalid, parse_suppressions, unused
+
+MAX_ROUNDS = 10  # lint → fix rounds before a file is reported as not converging
+
+
+@dataclass(frozen=True, slots=True)
+class Mode:
+    fix: bool = False  # apply fixes (to the file, or to stdout for stdin)
+    unsafe: bool = False  # unsafe fixes too
+    diff: bool = False  # report a diff instead of writing
+    deferred: frozenset[str] = frozenset()  # corpus rule codes, found after every file
+
+    @property
+    def fixing(self) -> bool:
+        return self.fix or self.diff
+
+
+@dataclass(slots=True)
+class Checked:
+    """A file's processed diagnostics and what its suppressions have matched so far."""
+
+    result: FileResult
+    suppressions: Suppressions | None
+
+
+@dataclass(slots=True)
+class Outcome:
+    checked: Checked
+    fixed: int = 0  # fixes applied
+    text: str | None = None  # the fixed text, when it differs from the original
+    diff: str = ""
+    written: bool = False
+    notes: list[str] = field(default_factory=list)  # warnings for stderr
+
+
+def lint_text(path: str, source: SourceText, settings: Settings,
+              ignored: frozenset[str], deferred: frozenset[str] = frozenset()) -> Checked:
+    """Diagnostics of the selected, not per-file-ignored rules, minus suppressed ones,
+    plus X001/X004, with severity overrides applied, sorted."""
+    rules = [rule for rule in settings.rules if rule.code not in ignored]
+    codes = settings.codes - ignored
+    seen: list[Article] = []
+    result = check_source(path, source, rules, settings.profiles, seen.append)
+    diagnostics = [d for d in result.diagnostics if d.code in codes]
+    suppressions = None
+    if seen:
+        suppressions = parse_suppressions(seen[0], settings.registry)
+        diagnostics = suppressions.filter(diagnostics)
+        if InvalidSuppression.code in codes:
+            diagnostics += invalid(suppressions, source, path)
+        if UnusedSuppression.code in codes:
+            diagnostics += unused(suppressions, source, path, deferred & codes)
+    result.diagnostics = sorted(overridden(diagnostics, settings), key=Diagnostic.sort_key)
+    return Checked(result, suppressions)
+
+
+def overridden(diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnostic]:
+    """Diagnostics with the config's `severity` overrides applied."""
+    if not settings.severity:
+        return diagnostics
+    out = []
+    for diagnostic in diagnostics:
+        severity = settings.severity.get(diagnostic.code)
+        if severity is not None and severity is not diagnostic.severity:
+            diagnostic = diagnostic.model_copy(update={"severity": severity})
+        out.append(diagnostic)
+    return out
+
+
+def fix_text(path: str, source: SourceText, settings: Settings, ignored: frozenset[str],
+             mode: Mode) -> Outcome:
+    """Lint, then (in a fixing mode) apply fixes and lint again until nothing changes."""
+    checked = lint_text(path, source, settings, ignored, mode.deferred)
+    outcome = Outcome(checked)
+    if not mode.fixing:
+        return outcome
+    text = source.text
+    seen = {text}
+    fixers: set[str] = set()
+    for _ in range(MAX_ROUNDS):
+        diagnostics = checked.result.diagnostics
+        new, count = apply_fixes(text, diagnostics, mode.unsafe)
+        if count == 0 or new == text:
+            break
+        outcome.fixed += count
+        fixers |= {d.code for d in diagnostics if applicable(d.fix, mode.unsafe)}
+        text = new
+        checked = lint_text(path, SourceText(text), settings, ignored, mode.deferred)
+        if text in seen:
+            outcome.notes.append(f"{path}: fixes of {', '.join(sorted(fixers))} undo each other; "
+                                 "stopped fixing this file")
+            break
+        seen.add(text)
+    else:
+        outcome.notes.append(f"{path}: fixes did not settle after {MAX_ROUNDS} rounds")
+    outcome.checked = checked
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a rule's edit held a lone surrogate: keep the file as is
+        outcome.notes.append(f"{path}: the fixes produced text that is not valid UTF-8; "
+                             "nothing written")
+        text, outcome.fixed = source.text, 0
+        outcome.checked = lint_text(path, source, settings, ignored, mode.deferred)
+    if text != source.text:
+        outcome.text = text
+        if mode.diff:
+            outcome.diff = unified_diff(path, source.text, text)
+    return outcome
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(before.splitlines(keepends=True),
+                                 after.splitlines(keepends=True),
+                                 fromfile=_side("a", path), tofile=_side("b", path))
+    out = []
+    for line in lines:
+        out.append(line)
+        if not line.endswith("\n"):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _side(prefix: str, path: str) -> str:
+    """`a/path` as git writes it; an absolute path stays as it is."""
+    return path if path.startswith("/") else f"{prefix}/{path}"
+
+
+class ChangedOnDisk(Exception):
+    pass
+
+
+def write_atomically(path: Path, expected: bytes, stat: os.stat_result,
+                     data: bytes) -> None:
+    """Replace `path` with `data` via a temporary file in the same folder, keeping its
+    mode, unless the file no longer holds `expected` (someone edited it meanwhile)."""
+    now = path.stat()
+    if (now.st_mtime_ns, now.st_size) != (stat.st_mtime_ns, stat.st_size) \
+            or path.read_bytes() != expected:
+        raise ChangedOnDisk(str(path))
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".articlelint-tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, now.st_mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise

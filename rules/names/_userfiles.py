@@ -1,0 +1,237 @@
+"""User TOML files of the names family: the glossary (N005) and the dictionary (N006).
+
+Both are loaded and validated when the rule's options are built (a pydantic validator),
+so a bad file is a config error naming the file, the entry and the problem, never a crash
+mid-run. Each entry may carry `examples` (text it must flag) and `counter-examples` (text
+it must leave alone), checked at load time. Loaded files are cached per process, keyed by
+path, size and modification time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+
+from rules.names._candidates import find_glosses, is_han
+
+BUILTIN_DICTIONARY = "dictionary.toml"
+_GROUP_REFERENCE = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A match in plain text: `text[start:end]` should read `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+    message: str
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = Field((), alias="counter-examples")
+
+
+class NameEntry(_Entry):
+    """`[[name]]`: the Chinese form, the English form, and known wrong variants."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+    variants: tuple[str, ...] = ()
+
+    def find(self, text: str) -> list[Hit]:
+        hits: dict[tuple[int, int], Hit] = {}
+        want_zh, want_en = _key(self.zh), " ".join(self.en.split())
+        for gloss in find_glosses(text):
+            words = gloss.words
+            if not words:
+                continue
+            english = " ".join(text[words[0].start:words[-1].end].split())
+            if _key(gloss.name) == want_zh and english != want_en:
+                span = (words[0].start, words[-1].end)
+                hits[span] = Hit(*span, self.en, f"the glossary writes `{self.zh}` as "
+                                 f"`{self.en}`, not `{english}`")
+            elif english == want_en and _key(gloss.name) != want_zh:
+                if _key(text[:gloss.parts[-1].end]).endswith(want_zh):
+                    continue  # the name starts before what the detector kept
+                if want_zh.endswith("·" + _key(gloss.name)):
+                    continue  # a surname alone: 穆尼尔（Asim Munir）
+                span = (gloss.parts[0].start, gloss.parts[-1].end)
+                hits[span] = Hit(*span, self.zh, f"the glossary writes `{self.en}` as "
+                                 f"`{self.zh}`, not `{text[span[0]:span[1]]}`")
+        for variant in self.variants:
+            right = self.zh if any(is_han(c) for c in variant) else self.en
+            for start in _occurrences(text, variant):
+                span = (start, start + len(variant))
+                hits.setdefault(span, Hit(*span, right, f"the glossary writes `{variant}` "
+                                          f"as `{right}`"))
+        return [hits[span] for span in sorted(hits)]
+
+
+class WordEntry(_Entry):
+    """`[[entry]]`: a wrong form (plain text or a regular expression) and its fix."""
+
+    wrong: str = Field(min_length=1)
+    right: str
+    regex: bool = False
+    context: str | None = None
+    note: str | None = None
+
+    _pattern: re.Pattern[str] = PrivateAttr()
+    _context: re.Pattern[str] | None = PrivateAttr(default=None)
+
+    def model_post_init(self, _context: Any) -> None:
+        # A bad regular expression raises re.error here: `_build` reports it.
+        self._pattern = re.compile(self.wrong if self.regex else re.escape(self.wrong))
+        self._context = re.compile(self.context) if self.context else None
+        if self.regex:
+            for number, name in _GROUP_REFERENCE.findall(self.right):
+                known = (int(number or name) <= self._pattern.groups if (number or
+                         name).isdigit() else name in self._pattern.groupindex)
+                if not known:
+                    raise re.error(f"`right` refers to group `{number or name}`, which "
+                                   "`wrong` does not have")
+
+    def find(self, text: str) -> list[Hit]:
+        if self._context is not None and self._context.search(text) is None:
+            return []
+        hits = []
+        for match in self._pattern.finditer(text):
+            if match.end() == match.start():
+                continue
+            right = match.expand(self.right) if self.regex else self.right
+            if right == match.group():
+                continue
+            message = f"`{match.group()}` should be `{right}`"
+            if self.note:
+                message += f" ({self.note})"
+            hits.append(Hit(match.start(), match.end(), right, message))
+        return hits
+
+
+def _key(name: str) -> str:
+    return "".join("·" if c in "·•・‧." else c for c in name)
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    """Starts of `needle` in `text`, not inside a longer Latin word."""
+    found, start = [], text.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        latin = needle[0].isascii() and needle[0].isalpha()
+        if not latin or not (before.isalpha() and before.isascii()
+                             or after.isalpha() and after.isascii()):
+            found.append(start)
+        start = text.find(needle, start + 1)
+    return found
+
+
+class ConfigFileError(ValueError):
+    pass
+
+
+def load_glossary(path: str) -> tuple[NameEntry, ...]:
+    return _load(path, "name", NameEntry)  # type: ignore[return-value]
+
+
+def load_dictionary(path: str) -> tuple[WordEntry, ...]:
+    return _load(path, "entry", WordEntry)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1)
+def builtin_dictionary() -> tuple[WordEntry, ...]:
+    text = (files("rules.names") / "data" / BUILTIN_DICTIONARY).read_text("utf-8")
+    return _parse(f"<built-in {BUILTIN_DICTIONARY}>", text, "entry", WordEntry)  # type: ignore[return-value]
+
+
+def _load(path: str, table: str, model: type[_Entry]) -> tuple[_Entry, ...]:
+    try:
+        stat = os.stat(path)
+    except OSError as error:
+        raise ConfigFileError(f"{path}: cannot read: {error.strerror or error}") from None
+    return _load_cached(path, stat.st_size, stat.st_mtime_ns, table, model)
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: str, _size: int, _mtime: int, table: str,
+                 model: type[_Entry]) -> tuple[_Entry, ...]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigFileError(f"{path}: cannot read: {error}") from None
+    return _parse(path, text, table, model)
+
+
+def _parse(path: str, text: str, table: str, model: type[_Entry]) -> tuple[_Entry, ...]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigFileError(f"{path}: not valid TOML: {error}") from None
+    unknown = sorted(set(data) - {table})
+    if unknown:
+        raise ConfigFileError(f"{path}: unknown key `{unknown[0]}` (expected `[[{table}]]` "
+                              "tables)")
+    raw = data.get(table, [])
+    if not isinstance(raw, list):
+        raise ConfigFileError(f"{path}: `{table}` must be an array of tables `[[{table}]]`")
+    entries = []
+    for number, item in enumerate(raw, 1):
+        label = f"{path}: [[{table}]] #{number}"
+        entry = _build(label, item, model)
+        _check_examples(label, entry)
+        entries.append(entry)
+    return tuple(entries)
+
+
+def _build(label: str, item: object, model: type[_Entry]) -> _Entry:
+    if not isinstance(item, dict):
+        raise ConfigFileError(f"{label}: must be a table")
+    try:
+        return model.model_validate(item)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = ".".join(str(p) for p in problem["loc"]) or "entry"
+        raise ConfigFileError(f"{label}: `{where}`: {problem['msg']}") from None
+    except re.error as error:
+        raise ConfigFileError(f"{label}: bad regular expression: {error}") from None
+
+
+def _check_examples(label: str, entry: _Entry) -> None:
+    finder: Callable[[str], Sequence[Hit]] = entry.find  # type: ignore[attr-defined]
+    for example in entry.examples:
+        if not finder(example):
+            raise ConfigFileError(f"{label}: example `{example}` is not flagged by the entry")
+        fixed = apply(example, finder(example))
+        if finder(fixed):
+            raise ConfigFileError(f"{label}: example `{example}` is still flagged after "
+                                  f"its fix (`{fixed}`)")
+    for example in entry.counter_examples:
+        if finder(example):
+            raise ConfigFileError(f"{label}: counter-example `{example}` is flagged")
+
+
+def apply(text: str, hits: Sequence[Hit]) -> str:
+    """`text` with non-overlapping hits replaced (first wins)."""
+    out, position = [], 0
+    for hit in sorted(hits, key=lambda h: (h.start, h.end)):
+        if hit.start < position:
+            continue
+        out.append(text[position:hit.start])
+        out.append(hit.replacement)
+        position = hit.end
+    out.append(text[position:])
+    return "".join(out)

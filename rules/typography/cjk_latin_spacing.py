@@ -1,0 +1,100 @@
+"""T007 cjk-latin-spacing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from lint import Article, Diagnostic, FixAvailability, Rule, RuleOptions, Severity
+
+from rules.typography._cjk import (
+    CJK_CLASS,
+    SPACE_CLASS,
+    Prepared,
+    is_headline_like,
+    quote,
+    texts,
+)
+
+# A CJK character next to an ASCII letter or digit, in either order (two one-character
+# alternatives, no repetition: linear).
+_TOUCHING = re.compile(f"(?=[A-Za-z0-9][{CJK_CLASS}]|[{CJK_CLASS}][A-Za-z0-9])")
+# White space between them (a lookbehind anchors each try: linear).
+_SPACED = re.compile(f"(?<=[{CJK_CLASS}])[{SPACE_CLASS}]+(?=[A-Za-z0-9])"
+                     f"|(?<=[A-Za-z0-9])[{SPACE_CLASS}]+(?=[{CJK_CLASS}])")
+
+
+class CjkLatinSpacingRule(Rule):
+    """## What it does
+    Checks the spacing between CJK characters and Latin letters or digits. With
+    `style = "none"` (the default, the house style of VOA and most Chinese newsrooms) it
+    finds white space between them (`美国 CIA 说`); with `style = "space"` it finds them
+    touching (`美国CIA说`). URLs are left alone, and in `none` style so is headline-like
+    text (the title, headings, captions without `，。；`), where a space separates clauses.
+
+    ## Why is this bad?
+    Either style is fine; mixing them in one archive is not. Pick the archive's style and
+    keep to it.
+
+    ## Example
+    ```
+    <p>一架美国无人机 2022 年7月在喀布尔炸死前基地组织首领。</p>
+    ```
+
+    ## Use instead
+    ```
+    <p>一架美国无人机2022年7月在喀布尔炸死前基地组织首领。</p>
+    ```
+
+    ## Options
+    `style` (default `"none"`): `"none"` wants no space between CJK and Latin letters or
+    digits, `"space"` wants one space.
+
+    ## Fix safety
+    Safe: the fix removes the white space (`none`) or inserts one space (`space`); no
+    letter changes. The rule is off by default; select it with `T007`.
+    """
+
+    code = "T007"
+    name = "cjk-latin-spacing"
+    summary = "Spacing between CJK characters and Latin letters or digits"
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.SAFE
+    enabled_by_default = False
+
+    class Options(RuleOptions):
+        style: Literal["none", "space"] = "none"
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        space = self.options.style == "space"  # type: ignore[attr-defined]
+        for text in texts(article):
+            if space:
+                yield from self._missing(article, text)
+            elif not text.is_title and not is_headline_like(text.text):
+                yield from self._extra(article, text)
+
+    def _extra(self, article: Article, text: Prepared) -> Iterator[Diagnostic]:
+        value = text.text
+        for match in _SPACED.finditer(value):
+            start, end = match.span()
+            if text.in_url(start - 1) or text.in_url(end):
+                continue
+            span = text.edit_span(start, end)
+            fix = None if span is None else self.replace(*span, "", "Remove the space")
+            yield self.diagnostic(
+                article, *text.span(start, end),
+                f"space between CJK and Latin text in {quote(value[start - 1:end + 1])}; "
+                "remove it", fix=fix)
+
+    def _missing(self, article: Article, text: Prepared) -> Iterator[Diagnostic]:
+        value = text.text
+        for match in _TOUCHING.finditer(value):
+            index = match.start()  # the boundary is between index and index + 1
+            if text.in_url(index) or text.in_url(index + 1):
+                continue
+            point, _ = text.span(index + 1, index + 1)
+            yield self.diagnostic(
+                article, *text.span(index, index + 2),
+                f"no space between CJK and Latin text in {quote(value[index:index + 2])}; "
+                "add one", fix=self.replace(point, point, " ", "Insert a space"))

@@ -1,0 +1,127 @@
+"""T005 space-between-cjk."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from lint import (
+    Applicability,
+    Article,
+    Diagnostic,
+    Edit,
+    Fix,
+    FixAvailability,
+    Rule,
+    Severity,
+)
+
+from rules.typography._cjk import (
+    CJK_CLASS,
+    SPACE_CLASS,
+    WHITE,
+    Prepared,
+    is_headline_like,
+    quote,
+    texts,
+)
+
+# White space between CJK letters; letters spaced out one by one (`中 国 人`) make one
+# stretch. A lookbehind anchors each try and a failed try gives back at most one letter
+# and its gap, so matching is linear.
+_STRETCH = re.compile(f"(?<=[{CJK_CLASS}])[{SPACE_CLASS}]+(?:[{CJK_CLASS}][{SPACE_CLASS}]+)*"
+                      f"(?=[{CJK_CLASS}])")
+
+_DELIMITERS = frozenset("，。；“”「」")
+
+
+class SpaceBetweenCjkRule(Rule):
+    """## What it does
+    Finds white space (a space, a tab, `&nbsp;`, the ideographic space U+3000) between two
+    CJK characters in body text: `巴基斯坦 塔利班`. Characters spaced out one by one
+    (`中 国 人`) are reported once.
+
+    Headline-like text is not checked, because Chinese headlines use a space where running
+    text would have a comma (`时事大家谈：公知微信频遭封号 中国打压言论已无底线？`): the
+    title, any text stretch without a `，`, `。` or `；` (section headings such as
+    `<p><strong>示威规模前所未有 警察旁观</strong></p>`, captions and links that repeat a
+    headline), and a quoted phrase without punctuation (a slogan or a title quoted in a
+    sentence: `以“光复香港 时代革命”为标题`).
+
+    ## Why is this bad?
+    Chinese is written without spaces between words, so a space inside Chinese text shows
+    as a gap in the middle of a sentence; it is usually left over from editing or from a
+    line break in the original.
+
+    ## Example
+    ```
+    <p>巴基斯坦 塔利班运动构成威胁。</p>
+    ```
+
+    ## Use instead
+    ```
+    <p>巴基斯坦塔利班运动构成威胁。</p>
+    ```
+
+    ## Options
+    None.
+
+    ## Fix safety
+    Safe: the fix deletes the white space (an `&nbsp;` as a whole). A gap that only partly
+    comes from a character reference is reported without a fix.
+    """
+
+    code = "T005"
+    name = "space-between-cjk"
+    summary = "White space between two CJK characters"
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.SAFE
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        for text in texts(article):
+            if text.is_title:
+                continue
+            value = text.text
+            if is_headline_like(value):
+                continue  # headline-like: a heading, a caption that repeats the title
+            delimiters = _delimiters(value) if "“" in value or "「" in value else []
+            for match in _STRETCH.finditer(value):
+                if not (delimiters and _quoted_phrase(value, match.start(), delimiters)):
+                    yield self._report(article, text, match.start(), match.end())
+
+    def _report(self, article: Article, text: Prepared, first: int,
+                last: int) -> Diagnostic:
+        start, end = text.span(first, last)
+        value = text.text
+        stretch = value[first:last]
+        fix = None
+        if text.source.is_literal(first, last):
+            # One edit for the whole stretch keeps a long letter-spaced run cheap.
+            fix = self.replace(start, end, WHITE.sub("", stretch), "Remove the white space")
+        else:
+            gaps = [(first + m.start(), first + m.end()) for m in WHITE.finditer(stretch)]
+            spans = [text.edit_span(a, b) for a, b in gaps]
+            if all(span is not None for span in spans):
+                fix = Fix(applicability=Applicability.SAFE, message="Remove the white space",
+                          edits=tuple(Edit(offset=s[0], end_offset=s[1], content="")
+                                      for s in spans if s is not None))
+        snippet = quote(value[first - 1:last + 1])
+        spaced = WHITE.fullmatch(stretch) is None  # CJK characters inside: `中 国 人`
+        what = "characters spaced out" if spaced else "white space"
+        return self.diagnostic(article, start, end,
+                               f"{what} between CJK characters in {snippet}; remove it",
+                               fix=fix)
+
+
+def _delimiters(value: str) -> list[int]:
+    return [i for i, char in enumerate(value) if char in _DELIMITERS]
+
+
+def _quoted_phrase(value: str, gap: int, delimiters: list[int]) -> bool:
+    """The gap is inside a quotation with no punctuation of its own, such as a slogan or
+    a title (`以“光复香港 时代革命”为标题`): headline conventions apply there."""
+    k = bisect_right(delimiters, gap) - 1
+    if k < 0 or k + 1 >= len(delimiters):
+        return False
+    return value[delimiters[k]] in "“「" and value[delimiters[k + 1]] in "”」"
