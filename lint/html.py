@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lint.html_names import FOREIGN_ROOTS, INVISIBLE_ELEMENTS, RAW_TEXT_ELEMENTS, VOID_ELEMENTS
-from lint.html_tags import TAG_NAME, WS, TagReader, snip
+from lint.html_tags import TAG_NAME, WS, TagReader
 from lint.html_tree import (
     ROOT_TAG,
     Attribute,
@@ -31,7 +31,7 @@ from lint.html_tree import (
     ProblemKind,
     TextNode,
 )
-from lint.textrun import RunBuilder, TextRun, decode_references
+from lint.textrun import RunBuilder, TextRun, decode_references, snip
 
 __all__ = ["ROOT_TAG", "Attribute", "Comment", "Element", "HtmlProblem", "ParsedBody",
            "ProblemKind", "TextNode", "parse_fragment"]

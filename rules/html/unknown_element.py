@@ -65,6 +65,8 @@ class UnknownElement(Rule):
         allowed_elements: tuple[str, ...] = Field((), alias="allowed-elements")
         allow_custom_elements: bool = Field(False, alias="allow-custom-elements")
 
+    options: Options
+
     def check(self, article: Article) -> Iterator[Diagnostic]:
         yield from capped(self, article, self._findings(article), "unknown elements")
 

@@ -119,6 +119,8 @@ class UnsafeContent(Rule):
         allowed_iframe_hosts: tuple[str, ...] = Field(DEFAULT_IFRAME_HOSTS,
                                                       alias="allowed-iframe-hosts")
 
+    options: Options
+
     def check(self, article: Article) -> Iterator[Diagnostic]:
         yield from capped(self, article, self._findings(article), "unsafe constructs")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from lint import Diagnostic, SourceText
 from lint.cli import main
@@ -87,7 +87,7 @@ def test_the_capped_rules_count_what_they_left_out() -> None:
     assert summary.message == ("800 more HTML syntax problems from here on are not shown "
                                "(the first 200 are; raise `max-diagnostics` to see more)")
     assert len(check("<div>" * 150 + "x")[0]) == 150
-    everything = HtmlSyntax(HtmlSyntax.Options(max_diagnostics=0))
+    everything = HtmlSyntax(HtmlSyntax.Options.model_validate({"max-diagnostics": 0}))
     article = parse(article_text("<div>" * 1_000 + "x"))
     assert len(list(everything.check(article))) == 1_000
 
