@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from lint import ProblemKind
 from rules.html.html_syntax import HtmlSyntax
-from tests.support import SAMPLE, article_text, fixed, positions, run
+from tests.support import SAMPLE, article_text, fixed, parse, positions, run
 
 
 def h001(body: str) -> list[str]:
     return positions(run(HtmlSyntax, article_text(body)))
 
 
-@pytest.mark.parametrize(("body", "expected"), [
+CASES = [
     ('<div><i>Thu, 14 Dec 2023</i></div><p>正文。<br/>下一行</p><img src="a.jpg"/>', []),
     # unclosed elements: at the start tag
     ("<div><p>x</div>", ["5:6 H001"]),
@@ -66,9 +67,21 @@ def h001(body: str) -> list[str]:
     ('<a href="https://x.org/?a=1&copy=2&b=3">x</a>', []),
     ("<p>AT&T, R&D &amp; &#x4E2D;&#20013;&nbsp;&NotEqualTilde; & x</p>", []),
     ("<p>&#x0000041;</p>", []),
-])
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES)
 def test_positions(body: str, expected: list[str]) -> None:
     assert h001(body) == expected
+
+
+def test_the_table_covers_every_kind_of_problem() -> None:
+    seen = set()
+    for body, _ in CASES:
+        article = parse(article_text(body))
+        assert article.body is not None
+        seen.update(problem.kind for problem in article.body.problems)
+    assert seen == set(ProblemKind)
 
 
 def test_positions_on_a_later_line() -> None:
@@ -120,8 +133,6 @@ def test_unsafe_fixes(before: str, after: str) -> None:
 
 def test_recovery_keeps_the_rest_of_the_body() -> None:
     """One slip, one diagnostic: the elements after it parse as written."""
-    from tests.support import parse
-
     article = parse(article_text(
         '<divclass="a"><img src="x.jpg" alt="他说"你好"再见" border="0"/></div>'
         '<p title="open>文字</p><p>后文</p>'))
