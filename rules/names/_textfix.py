@@ -12,8 +12,14 @@ def diagnostics(rule: Rule, article: Article,
                 finders: Iterable[object]) -> Iterator[Diagnostic]:
     """One diagnostic per hit of any finder (an entry with `find(text)`), with a safe
     fix when the matched text is written literally in the source."""
-    finders = list(finders)
-    for run in article.runs:
+    runs = article.runs
+    joined = "\n".join(run.text for run in runs)
+    # Most entries occur in no article: one search over the whole text rules them out.
+    finders = [f for f in finders
+               if not hasattr(f, "may_occur") or f.may_occur(joined)]
+    if not finders:
+        return
+    for run in runs:
         seen: set[tuple[int, int]] = set()
         for finder in finders:
             hits: list[Hit] = finder.find(run.text)  # type: ignore[attr-defined]

@@ -23,6 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from rules.names._candidates import find_glosses, is_han
 
 BUILTIN_DICTIONARY = "dictionary.toml"
+# Regex syntax whose meaning depends on what surrounds a match (anchors, word boundaries,
+# lookarounds); `[^…]` is caught too, which only costs the shortcut, never a match.
+_CONTEXT_SENSITIVE = re.compile(r"\\[AZbB]|[\^$]|\(\?<?[=!]")
 _GROUP_REFERENCE = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
 
 
@@ -102,6 +105,14 @@ class WordEntry(_Entry):
                 if not known:
                     raise re.error(f"`right` refers to group `{number or name}`, which "
                                    "`wrong` does not have")
+
+    def may_occur(self, text: str) -> bool:
+        """False only when no part of `text` can match: a pattern without anchors or
+        lookarounds matches a run's substring wherever that substring stands, so one
+        search over all runs joined rules an entry out for the whole article."""
+        if _CONTEXT_SENSITIVE.search(self._pattern.pattern):
+            return True
+        return self._pattern.search(text) is not None
 
     def find(self, text: str) -> list[Hit]:
         if self._context is not None and self._context.search(text) is None:

@@ -93,3 +93,14 @@ def test_bad_file_is_a_config_error(tmp_path: Path, content: str, problem: str) 
         Dictionary.Options(paths=(str(path),))
     message = str(error.value)
     assert str(path) in message and problem in message
+
+
+def test_anchored_entries_match_at_the_start_of_each_paragraph(tmp_path: Path) -> None:
+    # Runs are checked one by one: `^` means the start of a paragraph's text, even though
+    # entries are first screened against the whole article at once.
+    path = tmp_path / "anchored.toml"
+    path.write_text('[[entry]]\nwrong = "^据报导"\nright = "据报道"\nregex = true\n'
+                    'examples = ["据报导，双方会谈。"]\n', encoding="utf-8")
+    body = "<p>第一段。</p><p>据报导，双方会谈。</p><p>他说据报导不实。</p>"
+    found = run(Dictionary, article_text(body), paths=(str(path),), builtin=False)
+    assert positions(found) == ["5:16 N006"]
