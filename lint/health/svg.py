@@ -217,3 +217,39 @@ def _nice(value: float) -> float:
         if factor * power >= value:
             return float(factor * power)
     return float(10 * power)
+
+
+GOOD, BAD = "#2e7d32", "#c62828"
+
+
+def diverging(rows: Sequence[tuple[str, str, int, str]]) -> str:
+    """Bars left (fewer diagnostics: better) or right (more: worse) of a centre line, one
+    per (key, label, change, link target) row."""
+    label_w, half, row_h, top = 290, 260, 22, 10
+    # Room for a number on either side of the longest bars.
+    width, height = label_w + 2 * half + 140, top + row_h * len(rows) + 6
+    peak = max((abs(change) for _, _, change, _ in rows), default=0) or 1
+    centre = label_w + half + 70
+    body = []
+    for index, (key, label, change, target) in enumerate(rows):
+        y = top + index * row_h
+        length = abs(change) * half / peak
+        x = centre - length if change < 0 else centre
+        sign = "+" if change > 0 else ("−" if change < 0 else "±")
+        text_x = x - 6 if change < 0 else x + length + 6
+        anchor = "end" if change < 0 else "start"
+        kind = "better" if change < 0 else "worse"
+        inner = (f"<title>{esc(key)} {esc(label)}: {sign}{number(abs(change))}</title>"
+                 f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end"><tspan '
+                 f'font-weight="bold">{esc(key)}</tspan> {esc(label)}</text>'
+                 f'<rect class="delta {kind}" x="{x:.1f}" y="{y + 4}" width="{length:.1f}" '
+                 f'height="14" fill="{GOOD if change < 0 else BAD}"/>'
+                 f'<text x="{text_x:.1f}" y="{y + 15}" text-anchor="{anchor}">'
+                 f"{sign}{number(abs(change))}</text>")
+        if target:
+            body.append(f'<a class="delta-row" href="#{esc(target)}">{inner}</a>')
+        else:
+            body.append(f'<g class="delta-row">{inner}</g>')
+    body.append(f'<line x1="{centre}" x2="{centre}" y1="{top}" y2="{height - 4}" '
+                f'stroke="#888888"/>')
+    return _svg(width, height, "change in diagnostics per rule", body, "chart delta")
