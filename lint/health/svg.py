@@ -167,7 +167,7 @@ class MonthBar:
 def timeline(months: Sequence[MonthBar]) -> str:
     """Vertical bars per month of publication: diagnostics per 100 articles, stacked by
     severity. Months without articles keep their place on the axis, empty."""
-    left, top, plot_h, bottom = 56, 28, 220, 46
+    left, top, plot_h, bottom = 64, 28, 220, 62
     step = max(6.0, min(48.0, 840 / max(len(months), 1)))
     bar = max(3.0, step * 0.75)
     # At least as wide as the legend, however few the months.
