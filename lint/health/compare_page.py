@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lint.health.compare import FILES_SHOWN, Comparison, Delta
-from lint.health.compare_text import by_severity, changed, signed, totals_line
+from lint.health.compare_text import by_severity, ordered, signed, totals_line
 from lint.health.page import CSP, CSS
 from lint.health.svg import diverging, esc, number
 
@@ -16,7 +16,7 @@ def _table(first: str, deltas: Sequence[Delta], names: bool, ids: bool = False) 
             '<th class="n">new</th><th class="n">change</th><th>by severity</th></tr>')
     rows = []
     for delta in deltas:
-        kind = "worse" if delta.change > 0 else "better"
+        kind = "worse" if delta.change > 0 else ("better" if delta.change < 0 else "same")
         key = f'<td id="delta-{esc(delta.key)}">' if ids else "<td>"
         rows.append(f'<tr class="{kind}">{key}{esc(delta.key)}</td>'
                     + (f"<td>{esc(delta.label)}</td>" if names else "")
@@ -24,13 +24,14 @@ def _table(first: str, deltas: Sequence[Delta], names: bool, ids: bool = False) 
                     f'<td class="n">{number(delta.new.total)}</td>'
                     f'<td class="n {kind}">{signed(delta.change)}</td>'
                     f"<td>{esc(by_severity(delta))}</td></tr>")
-    return f"<table>{head}{''.join(rows)}</table>" if rows else "<p>No change.</p>"
+    return f"<table>{head}{''.join(rows)}</table>" if rows else "<p>No diagnostics.</p>"
 
 
 def render_compare_page(comparison: Comparison) -> str:
     old, new = comparison.old, comparison.new
-    rules = changed(comparison.rules)
-    chart = diverging([(d.key, d.label, d.change, f"delta-{d.key}") for d in rules])
+    rules = ordered(comparison.rules)
+    chart = diverging([(d.key, d.label, d.change, f"delta-{d.key}") for d in rules
+                       if d.change])
     files = [*Comparison.worse(comparison.files)[:FILES_SHOWN],
              *reversed(Comparison.better(comparison.files)[:FILES_SHOWN])]
     parts = [
@@ -45,10 +46,10 @@ def render_compare_page(comparison: Comparison) -> str:
         f"articlelint {esc(new.version)} ({number(new.files)} files)</p>",
         f"<p>{esc(totals_line(old.counts, new.counts))}</p>",
         '<section id="rules"><h2>Per rule</h2>'
-        + (f'<div class="scroll">{chart}</div>' if rules else "")
+        + (f'<div class="scroll">{chart}</div>' if any(d.change for d in rules) else "")
         + _table("code", rules, True, ids=True) + "</section>",
         '<section id="outlets"><h2>Per outlet</h2>'
-        + _table("outlet", changed(comparison.outlets), False) + "</section>",
+        + _table("outlet", ordered(comparison.outlets), False) + "</section>",
         f'<section id="files"><h2>Files that changed most (up to {FILES_SHOWN} each way)</h2>'
         + _table("file", files, False) + "</section>",
         "</body></html>",

@@ -29,9 +29,10 @@ def totals_line(old: Counts, new: Counts) -> str:
                      f"({signed(new.of(s) - old.of(s))})" for s in SEVERITIES)
 
 
-def changed(deltas: Sequence[Delta]) -> list[Delta]:
-    """Worse first (most added), then better (most removed)."""
-    return [*Comparison.worse(deltas), *reversed(Comparison.better(deltas))]
+def ordered(deltas: Sequence[Delta]) -> list[Delta]:
+    """Worse first (most added), then unchanged, then better (most removed last)."""
+    same = sorted((d for d in deltas if d.change == 0), key=lambda d: d.key)
+    return [*Comparison.worse(deltas), *same, *reversed(Comparison.better(deltas))]
 
 
 def _table(title: str, first: str, deltas: Sequence[Delta], names: bool) -> Table:
@@ -43,7 +44,7 @@ def _table(title: str, first: str, deltas: Sequence[Delta], names: bool) -> Tabl
         table.add_column(column, justify="right")
     table.add_column("by severity")
     for delta in deltas:
-        style = "red" if delta.change > 0 else "green"
+        style = "red" if delta.change > 0 else ("green" if delta.change < 0 else "dim")
         cells = [escape(delta.key), *([escape(delta.label)] if names else []),
                  number(delta.old.total), number(delta.new.total),
                  f"[{style}]{signed(delta.change)}[/]", by_severity(delta)]
@@ -61,12 +62,11 @@ def render_compare_text(comparison: Comparison, width: int, color: bool) -> str:
     for title, first, deltas, names in (
             ("Per rule (worse first)", "code", comparison.rules, True),
             ("Per outlet (worse first)", "outlet", comparison.outlets, False)):
-        rows = changed(deltas)
         out.print()
-        if rows:
-            out.print(_table(title, first, rows, names))
+        if deltas:
+            out.print(_table(title, first, ordered(deltas), names))
         else:
-            out.print(f"{title}: no change")
+            out.print(f"{title}: no diagnostics on either side")
     worse = Comparison.worse(comparison.files)[:FILES_SHOWN]
     better = Comparison.better(comparison.files)[:FILES_SHOWN]
     out.print()
