@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_report(commands: argparse._SubParsersAction[_Parser]) -> None:
     report = commands.add_parser("report", help="the archive health report (HTML or text)")
     report.add_argument("paths", nargs="*", metavar="PATH",
                         help="files or directories to lint (default: .)")

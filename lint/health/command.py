@@ -51,6 +51,8 @@ def _report(args: argparse.Namespace, form: str) -> str:
         raise UsageError("report reads files and folders, not stdin (-)")
     collected = collect(paths, _selection(args), args.config, args.jobs or default_jobs(),
                         args.top)
+    if collected.tally.files == 0 and not args.quiet:
+        print("articlelint: warning: no files to check", file=sys.stderr)
     if form == "html":
         from lint.health.page import render_page
 

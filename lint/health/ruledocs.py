@@ -22,7 +22,7 @@ def rule_html(page: str, shift: int = 2) -> str:
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, int(token.tag[1:]) + shift)}"
-    return md.renderer.render(tokens, md.options, {})
+    return str(md.renderer.render(tokens, md.options, {}))
 
 
 def anchor(code: str) -> str:

@@ -27,7 +27,7 @@ def number(value: float) -> str:
     return f"{value:,.0f}" if value >= 100 else f"{value:,.1f}"
 
 
-def per_100(count: int, articles: int) -> float:
+def per_100(count: float, articles: int) -> float:
     return 100 * count / articles if articles else 0.0
 
 
@@ -47,22 +47,28 @@ def legend(x: float, y: float) -> list[str]:
     return parts
 
 
-def _stack(x: float, y: float, height: float, scale: float, counts: Counts,
+def _stack(x: float, y: float, height: float, scale: float, values: Sequence[float],
            css: str, vertical: bool = False) -> tuple[list[str], float]:
-    """Rectangles for one stacked bar (errors first); returns them and the bar's length."""
+    """Rectangles for one stacked bar of per-severity `values` (errors first); returns
+    them and the bar's length."""
     parts, offset = [], 0.0
-    for severity in SEVERITIES:
-        length = counts.of(severity) * scale
+    for severity, value in zip(SEVERITIES, values):
+        length = value * scale
         if length <= 0:
             continue
         if vertical:
-            box = f'x="{x:.1f}" y="{y - offset - length:.1f}" width="{height:.1f}" height="{length:.1f}"'
+            box = (f'x="{x:.1f}" y="{y - offset - length:.1f}" width="{height:.1f}" '
+                   f'height="{length:.1f}"')
         else:
             box = f'x="{x + offset:.1f}" y="{y:.1f}" width="{length:.1f}" height="{height:.1f}"'
         parts.append(f'<rect class="{css} sev-{severity.value}" {box} '
                      f'fill="{COLORS[severity]}"/>')
         offset += length
     return parts, offset
+
+
+def _values(counts: Counts) -> list[float]:
+    return [float(counts.of(severity)) for severity in SEVERITIES]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +92,7 @@ def rule_bars(rows: Sequence[RuleBar]) -> str:
         tip = f"{row.code} {row.name}: {_split(row.counts)}"
         if row.summary:
             tip += f" — {row.summary}"
-        bars, length = _stack(label_w, y + 4, 14, scale, row.counts, "bar")
+        bars, length = _stack(label_w, y + 4, 14, scale, _values(row.counts), "bar")
         inner = (f"<title>{esc(tip)}</title>"
                  f'<rect class="hit" x="0" y="{y:.0f}" width="{width}" height="{row_h}" '
                  f'fill="transparent"/>'
@@ -186,8 +192,7 @@ def timeline(months: Sequence[MonthBar]) -> str:
     shown_year = ""
     for index, m in enumerate(months):
         x = left + index * step + (step - bar) / 2
-        per = Counts(*(m.counts.of(s) * 100 / m.articles if m.articles else 0
-                       for s in SEVERITIES))
+        per = [per_100(count, m.articles) for count in _values(m.counts)]
         bars, _ = _stack(x, base, bar, scale, per, "month-bar", vertical=True)
         tip = (f"{m.month}: {number(m.articles)} articles, {number(m.counts.total)} "
                f"diagnostics ({number(per_100(m.counts.total, m.articles))} per 100)")

@@ -16,6 +16,7 @@ from lint.health.tally import FAMILIES, SEVERITIES, Counts, Tally
 
 BAR_CELLS = 30
 STYLES = {"error": "red", "warning": "yellow", "info": "cyan"}
+PARTS = ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")  # eighths of a cell
 
 
 def console(width: int, color: bool) -> tuple[Console, io.StringIO]:
@@ -29,7 +30,7 @@ def bar(value: float, peak: float, cells: int = BAR_CELLS) -> str:
     if peak <= 0 or value <= 0:
         return ""
     eighths = max(1, round(value / peak * cells * 8))
-    return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]
+    return "█" * (eighths // 8) + PARTS[eighths % 8]
 
 
 def _severity_columns(table: Table) -> None:

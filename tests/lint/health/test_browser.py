@@ -46,9 +46,10 @@ def test_rule_bars_drawn_per_rule_and_severity(rendered: tuple[Path, str, dict])
         assert bar.xpath("./text")[-1].text_content() == f"{expected[code]:,}"
         severities = Counter(d["severity"] for d in result["diagnostics"]
                              if d["code"] == code)
-        drawn = [rect.get("class").split()[1] for rect in bar.xpath("./rect[contains(@class,'bar')]")]
-        assert sorted(drawn) == sorted(f"sev-{s}" for s in severities)
-        assert all(float(r.get("width")) > 0 for r in bar.xpath("./rect[contains(@class,'bar')]"))
+        rects = bar.xpath("./rect[contains(@class,'bar')]")
+        assert sorted(r.get("class").split()[1] for r in rects) == \
+            sorted(f"sev-{s}" for s in severities)
+        assert all(float(r.get("width")) > 0 for r in rects)
 
 
 def test_heat_map_and_timeline_drawn(rendered: tuple[Path, str, dict]) -> None:

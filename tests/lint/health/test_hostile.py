@@ -18,7 +18,8 @@ SCRIPT = "</script><script>document.title='pwned'</script>"
 IMG = "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">"
 TITLE = f"{SCRIPT}{IMG}标题"
 BODY = ("<div><i>Thu, 14 Dec 2023 00:59:03 GMT</i></div>"
-        f"<p>“没有闭合的引号 &lt;script&gt;document.title='pwned'&lt;/script&gt; (括号)</p>"
+        "<p>“没有闭合的引号 &lt;script&gt;document.title='pwned'&lt;/script&gt; "
+        "(括号)</p>"
         f"<p>文字{SCRIPT}{IMG}更多(测试)文字</p><p></p>")
 FILE_NAME = "evil[bold]<b onmouseover=alert(1)>.md"  # markup for HTML and for rich
 

@@ -21,7 +21,8 @@ def _diagnostic(source: SourceText, start: int, end: int, code: str = "T001",
 
 @pytest.mark.parametrize("body, needle", [
     ("<p>中文(测试)文字</p>", "(测试)"),
-    ("<p>" + "很长的中文句子，" * 60 + "(目标)" + "后面的文字。" * 60 + "</p>", "(目标)"),
+    ("<p>" + "很长的中文句子，" * 60 + "(目标)" + "后面的文字。" * 60 + "</p>",
+     "(目标)"),
     ("<p>ascii text (target) more ascii</p>", "(target)"),
 ])
 def test_excerpt_marks_the_span(body: str, needle: str) -> None:
