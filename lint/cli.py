@@ -72,12 +72,34 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="counts per rule")
     check.add_argument("--quiet", action="store_true", help="no summary line")
 
+    _add_report(commands)
     commands.add_parser("rules", help="list the available rules")
     rule = commands.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("selector", metavar="CODE|NAME")
     commands.add_parser("schema", help="print the JSON Schema of --output-format json")
     commands.add_parser("server", help="run the language server over stdio (the `lsp` extra)")
     return parser
+
+
+def _add_report(commands: argparse._SubParsersAction[_Parser]) -> None:
+    report = commands.add_parser("report", help="the archive health report (HTML or text)")
+    report.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or directories to lint (default: .)")
+    report.add_argument("--output", "-o", metavar="FILE",
+                        help="write the report to FILE (default: stdout)")
+    report.add_argument("--format", choices=("html", "text"),
+                        help="default: html with --output, text otherwise")
+    report.add_argument("--compare", nargs=2, metavar=("OLD.json", "NEW.json"),
+                        help="what got better and worse between two `check "
+                             "--output-format json` results")
+    report.add_argument("--top", type=int, default=50, metavar="N",
+                        help="how many of the files with the most errors to show (50)")
+    report.add_argument("--select", type=_codes, action="extend")
+    report.add_argument("--extend-select", type=_codes, action="extend", default=[])
+    report.add_argument("--ignore", type=_codes, action="extend", default=[])
+    report.add_argument("--jobs", "-j", type=int, metavar="N")
+    report.add_argument("--config", metavar="FILE")
+    report.add_argument("--quiet", action="store_true", help="no note on stderr")
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
@@ -91,6 +113,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
             from lint.run import run_check
 
             return run_check(args, out, stdin or sys.stdin)
+        if args.command == "report":
+            from lint.health.command import run_report
+
+            return run_report(args, out)
         if args.command == "server":
             from lint.lsp import run_server  # pygls is imported only here
 

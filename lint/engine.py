@@ -20,6 +20,9 @@ class FileResult:
     source: SourceText | None  # None when the file could not be decoded
     diagnostics: list[Diagnostic] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)  # corpus rule code -> facts
+    # Per-file facts for commands other than `check` (`report`: outlet, month), filled
+    # by `Mode.summarize` from the parsed article; empty otherwise.
+    summary: dict[str, Any] = field(default_factory=dict)
 
     @property
     def internal_error(self) -> bool:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lint.article import Article
 from lint.engine import FileResult, check_source
@@ -28,6 +30,9 @@ class Mode:
     unsafe: bool = False  # unsafe fixes too
     diff: bool = False  # report a diff instead of writing
     deferred: frozenset[str] = frozenset()  # corpus rule codes, found after every file
+    # Called with each parsed article (as read, before any fix); its dict becomes
+    # `FileResult.summary`. A module-level function, so that workers can unpickle it.
+    summarize: Callable[[Article], dict[str, Any]] | None = None
 
     @property
     def fixing(self) -> bool:
@@ -53,7 +58,8 @@ class Outcome:
 
 
 def lint_text(path: str, source: SourceText, settings: Settings,
-              ignored: frozenset[str], deferred: frozenset[str] = frozenset()) -> Checked:
+              ignored: frozenset[str], deferred: frozenset[str] = frozenset(),
+              summarize: Callable[[Article], dict[str, Any]] | None = None) -> Checked:
     """Diagnostics of the selected, not per-file-ignored rules, minus suppressed ones,
     plus X001/X004, with severity overrides applied, sorted."""
     rules = [rule for rule in settings.rules if rule.code not in ignored]
@@ -70,6 +76,8 @@ def lint_text(path: str, source: SourceText, settings: Settings,
         if UnusedSuppression.code in codes:
             diagnostics += unused(suppressions, source, path, deferred & codes)
     result.diagnostics = sorted(overridden(diagnostics, settings), key=Diagnostic.sort_key)
+    if seen and summarize is not None:
+        result.summary = summarize(seen[0])
     return Checked(result, suppressions)
 
 
@@ -89,10 +97,11 @@ def overridden(diagnostics: list[Diagnostic], settings: Settings) -> list[Diagno
 def fix_text(path: str, source: SourceText, settings: Settings, ignored: frozenset[str],
              mode: Mode) -> Outcome:
     """Lint, then (in a fixing mode) apply fixes and lint again until nothing changes."""
-    checked = lint_text(path, source, settings, ignored, mode.deferred)
+    checked = lint_text(path, source, settings, ignored, mode.deferred, mode.summarize)
     outcome = Outcome(checked)
     if not mode.fixing:
         return outcome
+    summary = checked.result.summary  # of the file as read
     text = source.text
     seen = {text}
     fixers: set[str] = set()
@@ -120,6 +129,7 @@ def fix_text(path: str, source: SourceText, settings: Settings, ignored: frozens
                              "nothing written")
         text, outcome.fixed = source.text, 0
         outcome.checked = lint_text(path, source, settings, ignored, mode.deferred)
+    outcome.checked.result.summary = summary
     if text != source.text:
         outcome.text = text
         if mode.diff:

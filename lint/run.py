@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -52,6 +53,19 @@ def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     for job, outcome in zip(jobs, outcomes):
         run.take(job, outcome)
     return run.finish()
+
+
+def lint_outcomes(jobs: list[Job], settings: list[Settings], mode: Mode,
+                  workers: int) -> Iterator[Outcome]:
+    """What `check` computes for `jobs`, in their order, corpus rules included: for other
+    commands (`report`) that need the same results without `check`'s output."""
+    deferred = frozenset(rule.code for s in settings for rule in s.rules
+                         if isinstance(rule, CorpusRule))
+    mode = replace(mode, deferred=deferred)
+    outcomes = run_jobs(jobs, settings, mode, workers)
+    if deferred:
+        outcomes = _corpus_pass(list(outcomes), jobs, settings)
+    return outcomes
 
 
 class _Run:
