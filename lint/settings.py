@@ -118,7 +118,7 @@ def _severities(registry: Registry, config: ConfigFile) -> dict[str, Severity]:
 
 def _per_file(registry: Registry,
               config: ConfigFile) -> list[tuple[pathspec.PathSpec, frozenset[str]]]:
-    found = []
+    found: list[tuple[pathspec.PathSpec, frozenset[str]]] = []
     for pattern, selectors in config.raw.per_file_ignores.items():
         codes: set[str] = set()
         for index, selector in enumerate(selectors):
@@ -194,13 +194,13 @@ def _validate_options(rule: type[Rule], key: str, table: dict[str, Any],
     allowed = sorted({info.alias or name.replace("_", "-") for name, info in fields.items()})
     normalised: dict[str, Any] = {}
     for option, value in table.items():
-        name = spellings.get(option)
-        if name is None:
+        target = spellings.get(option)
+        if target is None:
             allowed_text = ", ".join(f"`{a}`" for a in allowed) or "none (it has no options)"
             raise ConfigError(f"{config.where(f'rules.{key}.{option}')}: unknown option of "
                               f"{rule.code} ({rule.name}){did_you_mean(option, allowed)}; "
                               f"allowed: {allowed_text}")
-        normalised[name] = value
+        normalised[target] = value
     try:
         return rule.Options.model_validate(normalised)
     except ValidationError as error:

@@ -150,7 +150,7 @@ def _scope(article: Article, directives: list[Directive]) -> None:
     size = len(text)
     open_ranges: list[tuple[Directive, str | None]] = []
     for directive in directives:  # in document order: header comments come first
-        codes: list[str | None] = sorted(directive.codes) if directive.codes else [None]
+        codes: list[str | None] = [*sorted(directive.codes)] if directive.codes else [None]
         if directive.kind == "disable-file":
             directive.pieces = [(0, size, code) for code in codes]
         elif directive.kind == "disable-next":
