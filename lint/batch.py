@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from lint.cache import digest, stat_key
 from lint.engine import FileResult, check_bytes, unreadable
 from lint.fix_run import (
     ChangedOnDisk,
@@ -52,6 +53,8 @@ def process(job: Job, settings: Sequence[Settings], mode: Mode) -> Outcome:
     except DecodeError:
         return _engine_only(check_bytes(job.display, data, ()), job, settings)
     outcome = fix_text(job.display, source, settings[job.settings], job.ignored, mode)
+    if stat is not None:
+        outcome.content, outcome.stat = digest(data), stat_key(stat)
     if mode.fix and not mode.diff and outcome.text is not None and job.path is not None:
         assert stat is not None
         try:

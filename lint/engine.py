@@ -61,9 +61,12 @@ def check_source(path: str, source: SourceText, rules: Sequence[Rule],
     return result
 
 
-def check_corpus(rules: Sequence[Rule], results: Sequence[FileResult]) -> None:
+def check_corpus(rules: Sequence[Rule], results: Sequence[FileResult],
+                 load: Callable[[FileResult], SourceText | None] | None = None) -> None:
     """Run the corpus-level pass of every corpus rule over `results` and add what it
-    finds to the results of the files it names (then re-sort them)."""
+    finds to the results of the files it names (then re-sort them). `load` (optional)
+    supplies the text of a result held without it (a cache hit), when a diagnostic
+    lands there."""
     corpus_rules = [rule for rule in rules if isinstance(rule, CorpusRule)]
     if not corpus_rules:
         return
@@ -82,6 +85,8 @@ def check_corpus(rules: Sequence[Rule], results: Sequence[FileResult]) -> None:
             continue
         for diagnostic in found:
             target = by_path.get(diagnostic.path)
+            if target is not None and target.source is None and load is not None:
+                target.source = load(target)
             if target is not None and target.source is not None:
                 problem = _position_problem(diagnostic, target.source, len(target.source))
                 target.diagnostics.append(diagnostic if not problem else _message(

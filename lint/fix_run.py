@@ -50,6 +50,8 @@ class Outcome:
     diff: str = ""
     written: bool = False
     notes: list[str] = field(default_factory=list)  # warnings for stderr
+    content: str | None = None  # hash of the bytes that were linted (for the cache)
+    stat: tuple[int, int, int] | None = None  # their (size, mtime_ns, inode) when read
 
 
 def lint_text(path: str, source: SourceText, settings: Settings,

@@ -10,6 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from lint.cache_key import fingerprint
+from lint.cached_run import load_source, run_cached
+from lint.cache_setup import open_cache
 from lint.baseline import Baseline, BaselineError, Recorder, relative
 from lint.batch import Job, run_jobs
 from lint.cli import EXIT_FAILURE, EXIT_FOUND, EXIT_OK, UsageError
@@ -46,7 +49,7 @@ def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     deferred = frozenset(rule.code for s in settings for rule in s.rules
                          if isinstance(rule, CorpusRule))
     mode = Mode(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, deferred=deferred)
-    outcomes = run_jobs(jobs, settings, mode, args.jobs or default_jobs())
+    outcomes = _outcomes(args, run, jobs, settings, mode)
     if deferred:
         outcomes = _corpus_pass(list(outcomes), jobs, settings)
     for job, outcome in zip(jobs, outcomes):
@@ -123,6 +126,18 @@ def _jobs(args: argparse.Namespace, planner: Planner, stdin: TextIO) -> list[Job
     return jobs
 
 
+def _outcomes(args: argparse.Namespace, run: _Run, jobs: list[Job], settings: list[Settings],
+              mode: Mode) -> Iterator[Outcome]:
+    workers = args.jobs or default_jobs()
+    cache = None if args.no_cache else open_cache(args)
+    if cache is None:
+        return run_jobs(jobs, settings, mode, workers)
+    fingerprints = [fingerprint(s, mode.deferred) for s in settings]
+    # Frames (full), SARIF fix regions and baselines quote the text: re-read it on a hit.
+    keep_source = run.format in ("full", "sarif") or bool(args.baseline or args.write_baseline)
+    return run_cached(jobs, settings, mode, workers, cache, fingerprints, keep_source)
+
+
 def _load_baseline(name: str | None) -> Baseline | None:
     if name is None:
         return None
@@ -142,8 +157,12 @@ def _corpus_pass(outcomes: list[Outcome], jobs: list[Job],
     for index, members in groups.items():
         shells = [FileResult(o.checked.result.path, o.checked.result.source, [],
                              o.checked.result.facts) for _, o in members]
-        check_corpus(settings[index].rules, shells)
+        paths = {shell.path: job.path for shell, (job, _) in zip(shells, members)}
+        check_corpus(settings[index].rules, shells,
+                     lambda shell: load_source(paths.get(shell.path)))
         for (job, outcome), shell in zip(members, shells):
+            if outcome.checked.result.source is None and shell.diagnostics:
+                outcome.checked.result.source = shell.source  # a cache hit, re-read
             _fold(outcome, shell.diagnostics, job, settings[index])
     return iter(outcomes)
 
@@ -155,10 +174,12 @@ def _fold(outcome: Outcome, found: list[Diagnostic], job: Job, settings: Setting
     suppressions = checked.suppressions
     if suppressions is not None:
         found = suppressions.filter(found)
+        left = [d for d in suppressions.directives if d.deferred and not d.used]
+        if left and checked.result.source is None:  # a cache hit: re-read the text
+            checked.result.source = load_source(job.path)
         source = checked.result.source
         if source is not None and "X001" in codes:
-            found += [unused_diagnostic(source, job.display, d)
-                      for d in suppressions.directives if d.deferred and not d.used]
+            found += [unused_diagnostic(source, job.display, d) for d in left]
     if found:
         checked.result.diagnostics = sorted(
             [*checked.result.diagnostics, *overridden(found, settings)],
