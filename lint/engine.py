@@ -116,7 +116,10 @@ def _position_problem(diagnostic: object, source: SourceText, size: int) -> str:
     span = diagnostic.span
     if span.end_offset > size:
         return f"reported offsets {span.offset}..{span.end_offset} beyond the end ({size})"
-    if source.span(span.offset, span.end_offset) != span:
+    # Compare line/column directly: building a second Span to compare costs a pydantic
+    # validation per diagnostic.
+    if (span.line, span.column) != source.position(span.offset) \
+            or (span.end_line, span.end_column) != source.position(span.end_offset):
         return f"reported a line/column that does not match offsets {span.offset}..{span.end_offset}"
     if diagnostic.fix is not None:
         for edit in diagnostic.fix.edits:
