@@ -23,6 +23,7 @@ from lint.fix_run import Mode, Outcome, overridden
 from lint.models import Diagnostic
 from lint.pipeline import default_jobs
 from lint.plan import Planner
+from lint.progress import track
 from lint.registry import Registry, RegistryError
 from lint.report import Summary, default_format, make_reporter
 from lint.rule import CorpusRule
@@ -49,7 +50,7 @@ def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     deferred = frozenset(rule.code for s in settings for rule in s.rules
                          if isinstance(rule, CorpusRule))
     mode = Mode(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, deferred=deferred)
-    outcomes = _outcomes(args, run, jobs, settings, mode)
+    outcomes = track(_outcomes(args, run, jobs, settings, mode), len(jobs), out)
     if deferred:
         outcomes = _corpus_pass(list(outcomes), jobs, settings)
     for job, outcome in zip(jobs, outcomes):
