@@ -28,7 +28,7 @@ def run_cached(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode, wo
         probes.append(probe)
         if probe is None or probe.entry is None:
             misses.append(job)
-    fresh = run_jobs(misses, settings, mode, workers)
+    fresh = run_jobs(misses, settings, mode, workers, keep_source)
     try:
         for job, probe in zip(jobs, probes):
             outcome = None
@@ -81,11 +81,12 @@ def load_source(path: Path | None) -> SourceText | None:
 
 def _store(cache: Cache, job: Job, fingerprint: str, outcome: Outcome, mode: Mode) -> None:
     """Keep the outcome of a file linted as it is on disk: not one that was fixed (its
-    diagnostics are those of the new text), failed or could not be read."""
+    diagnostics are those of the new text), failed or could not be read or decoded
+    (those have no content hash)."""
     result = outcome.checked.result
     if job.path is None or outcome.content is None or outcome.stat is None:
         return
-    if result.source is None or result.internal_error or outcome.text is not None:
+    if result.internal_error or outcome.text is not None:
         return
     if mode.fixing and outcome.fixed:
         return

@@ -50,9 +50,17 @@ def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     deferred = frozenset(rule.code for s in settings for rule in s.rules
                          if isinstance(rule, CorpusRule))
     mode = Mode(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, deferred=deferred)
-    outcomes = track(_outcomes(args, run, jobs, settings, mode), len(jobs), out)
+    # Frames (full), SARIF fix regions and baselines quote the text; other outputs do not
+    # need it once a file is linted (with --fix, what is on disk may not be what was linted).
+    keep_source = run.format in ("full", "sarif") or bool(
+        args.baseline or args.write_baseline or args.fix or args.diff)
+    outcomes = track(_outcomes(args, jobs, settings, mode, keep_source), len(jobs), out)
     if deferred:
-        outcomes = _corpus_pass(list(outcomes), jobs, settings)
+        # Every file's outcome is held until the corpus rules have seen all facts: hold
+        # them without their text (re-read if a corpus diagnostic lands in the file).
+        held = [_without_source(job, outcome, keep_source)
+                for job, outcome in zip(jobs, outcomes)]
+        outcomes = _corpus_pass(held, jobs, settings)
     for job, outcome in zip(jobs, outcomes):
         run.take(job, outcome)
     return run.finish()
@@ -127,16 +135,20 @@ def _jobs(args: argparse.Namespace, planner: Planner, stdin: TextIO) -> list[Job
     return jobs
 
 
-def _outcomes(args: argparse.Namespace, run: _Run, jobs: list[Job], settings: list[Settings],
-              mode: Mode) -> Iterator[Outcome]:
+def _outcomes(args: argparse.Namespace, jobs: list[Job], settings: list[Settings],
+              mode: Mode, keep_source: bool) -> Iterator[Outcome]:
     workers = args.jobs or default_jobs()
-    cache = None if args.no_cache else open_cache(args)
+    cache = open_cache(args)
     if cache is None:
-        return run_jobs(jobs, settings, mode, workers)
+        return run_jobs(jobs, settings, mode, workers, keep_source)
     fingerprints = [fingerprint(s, mode.deferred) for s in settings]
-    # Frames (full), SARIF fix regions and baselines quote the text: re-read it on a hit.
-    keep_source = run.format in ("full", "sarif") or bool(args.baseline or args.write_baseline)
     return run_cached(jobs, settings, mode, workers, cache, fingerprints, keep_source)
+
+
+def _without_source(job: Job, outcome: Outcome, keep_source: bool) -> Outcome:
+    if not keep_source and job.path is not None:
+        outcome.checked.result.source = None
+    return outcome
 
 
 def _load_baseline(name: str | None) -> Baseline | None:
