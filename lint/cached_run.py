@@ -33,7 +33,8 @@ def run_cached(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode, wo
         for job, probe in zip(jobs, probes):
             outcome = None
             if probe is not None and probe.entry is not None:
-                outcome = _from_entry(cache, probe.entry, job, keep_source)
+                outcome = _from_entry(cache, probe.entry, job, keep_source,
+                                      lazy=bool(mode.deferred))
                 if outcome is None:  # vanished or corrupt since the probe: lint it here
                     outcome = process(job, settings, mode)
             else:
@@ -57,7 +58,10 @@ def _probe(cache: Cache, job: Job, fingerprints: Sequence[str], mode: Mode) -> P
     return probe
 
 
-def _from_entry(cache: Cache, name: str, job: Job, keep_source: bool) -> Outcome | None:
+def _from_entry(cache: Cache, name: str, job: Job, keep_source: bool,
+                lazy: bool) -> Outcome | None:
+    """The outcome an entry holds. `lazy`: it goes to the corpus pass, which parks it as
+    rows anyway: leave its diagnostics as rows (`Outcome.rows`)."""
     payload = cache.load(name)
     if payload is None:
         return None
@@ -66,6 +70,9 @@ def _from_entry(cache: Cache, name: str, job: Job, keep_source: bool) -> Outcome
         source = load_source(job.path)
         if source is None:
             return None
+    if lazy:
+        result = FileResult(job.display, source, [], dict(payload.facts))
+        return Outcome(Checked(result, payload.suppressions), rows=payload)
     result = FileResult(job.display, source, payload.diagnostics(), dict(payload.facts))
     return Outcome(Checked(result, payload.suppressions))
 

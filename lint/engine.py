@@ -78,6 +78,8 @@ def check_corpus(rules: Sequence[Rule], results: Sequence[FileResult],
             found = list(rule.check_corpus(facts))
         except Exception as exc:
             first = next(iter(by_path.values()), None)
+            if first is not None and first.source is None and load is not None:
+                first.source = load(first)
             if first is not None and first.source is not None:
                 first.diagnostics.append(_internal(
                     first.source, first.path, f"rule {rule.code} ({rule.name}) corpus pass",

@@ -10,17 +10,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from lint.cache_key import fingerprint
-from lint.cached_run import load_source, run_cached
-from lint.cache_setup import open_cache
 from lint.baseline import Baseline, BaselineError, Recorder, relative
 from lint.batch import Job, run_jobs
+from lint.cache_key import fingerprint
+from lint.cache_setup import open_cache
+from lint.cached_run import run_cached
 from lint.cli import EXIT_FAILURE, EXIT_FOUND, EXIT_OK, UsageError
 from lint.config import ConfigError
+from lint.corpus_run import corpus_pass
 from lint.discovery import PathNotFound
-from lint.engine import FileResult, check_corpus
-from lint.fix_run import Mode, Outcome, overridden
-from lint.models import Diagnostic
+from lint.fix_run import Mode, Outcome
 from lint.pipeline import default_jobs
 from lint.plan import Planner
 from lint.progress import track
@@ -28,7 +27,6 @@ from lint.registry import Registry, RegistryError
 from lint.report import Summary, default_format, make_reporter
 from lint.rule import CorpusRule
 from lint.settings import Selection, Settings
-from lint.suppress import unused_diagnostic
 
 
 def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
@@ -56,11 +54,7 @@ def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         args.baseline or args.write_baseline or args.fix or args.diff)
     outcomes = track(_outcomes(args, jobs, settings, mode, keep_source), len(jobs), out)
     if deferred:
-        # Every file's outcome is held until the corpus rules have seen all facts: hold
-        # them without their text (re-read if a corpus diagnostic lands in the file).
-        held = [_without_source(job, outcome, keep_source)
-                for job, outcome in zip(jobs, outcomes)]
-        outcomes = _corpus_pass(held, jobs, settings)
+        outcomes = corpus_pass(outcomes, jobs, settings, keep_source)
     for job, outcome in zip(jobs, outcomes):
         run.take(job, outcome)
     return run.finish()
@@ -145,12 +139,6 @@ def _outcomes(args: argparse.Namespace, jobs: list[Job], settings: list[Settings
     return run_cached(jobs, settings, mode, workers, cache, fingerprints, keep_source)
 
 
-def _without_source(job: Job, outcome: Outcome, keep_source: bool) -> Outcome:
-    if not keep_source and job.path is not None:
-        outcome.checked.result.source = None
-    return outcome
-
-
 def _load_baseline(name: str | None) -> Baseline | None:
     if name is None:
         return None
@@ -158,45 +146,6 @@ def _load_baseline(name: str | None) -> Baseline | None:
         return Baseline.load(Path(name))
     except BaselineError as error:
         raise UsageError(str(error)) from None
-
-
-def _corpus_pass(outcomes: list[Outcome], jobs: list[Job],
-                 settings: list[Settings]) -> Iterator[Outcome]:
-    """Run the corpus rules once every file is in, per group of files that share
-    settings, and fold what they find into each file's diagnostics."""
-    groups: dict[int, list[tuple[Job, Outcome]]] = {}
-    for job, outcome in zip(jobs, outcomes):
-        groups.setdefault(job.settings, []).append((job, outcome))
-    for index, members in groups.items():
-        shells = [FileResult(o.checked.result.path, o.checked.result.source, [],
-                             o.checked.result.facts) for _, o in members]
-        paths = {shell.path: job.path for shell, (job, _) in zip(shells, members)}
-        check_corpus(settings[index].rules, shells,
-                     lambda shell: load_source(paths.get(shell.path)))
-        for (job, outcome), shell in zip(members, shells):
-            if outcome.checked.result.source is None and shell.diagnostics:
-                outcome.checked.result.source = shell.source  # a cache hit, re-read
-            _fold(outcome, shell.diagnostics, job, settings[index])
-    return iter(outcomes)
-
-
-def _fold(outcome: Outcome, found: list[Diagnostic], job: Job, settings: Settings) -> None:
-    checked = outcome.checked
-    codes = settings.codes - job.ignored
-    found = [d for d in found if d.code in codes]
-    suppressions = checked.suppressions
-    if suppressions is not None:
-        found = suppressions.filter(found)
-        left = [d for d in suppressions.directives if d.deferred and not d.used]
-        if left and checked.result.source is None:  # a cache hit: re-read the text
-            checked.result.source = load_source(job.path)
-        source = checked.result.source
-        if source is not None and "X001" in codes:
-            found += [unused_diagnostic(source, job.display, d) for d in left]
-    if found:
-        checked.result.diagnostics = sorted(
-            [*checked.result.diagnostics, *overridden(found, settings)],
-            key=lambda d: d.sort_key())
 
 
 def _write_text(out: TextIO, text: str | None, original: bytes) -> None:
