@@ -199,3 +199,32 @@ def test_concurrent_runs(tmp_path: Path) -> None:
     assert warm.stdout == expected
     leftovers = [p.name for p in (tmp_path / "cache").rglob(".tmp-*")]
     assert leftovers == []
+
+
+@pytest.mark.parametrize("output", ["full", "concise", "json", "sarif", "github", "junit"])
+def test_every_format_says_the_same_warm(tmp_path: Path, output: str) -> None:
+    write(tmp_path / "a.md", HALFWIDTH + MUNIR)
+    write(tmp_path / "b.md", MUNEER)
+    write(tmp_path / "c.md", "<!-- articlelint-disable N004 -->" + MUNIR)
+
+    def run(*extra: str) -> tuple[int, str]:
+        out = io.StringIO()
+        code = cli.main(["check", "--output-format", output, *extra, str(tmp_path)],
+                        stdout=out)
+        return code, out.getvalue()
+
+    cold = run("--no-cache")
+    assert run() == cold  # fills the cache
+    assert run() == cold  # every file a hit
+    assert run("--jobs", "2") == cold
+
+
+def test_a_baseline_filters_cache_hits(tmp_path: Path) -> None:
+    files = tmp_path / "files"
+    write(files / "a.md", HALFWIDTH)
+    baseline = str(tmp_path / "baseline.json")
+    assert cli.main(["check", "--write-baseline", baseline, str(files)],
+                    stdout=io.StringIO()) == 0
+    for _ in range(2):  # the second run is all hits, its text re-read for the baseline
+        code, out = check("--baseline", baseline, str(files))
+        assert code == 0 and found(out) == []
