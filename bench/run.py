@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -29,22 +30,38 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = sorted((REPO / "examples").glob("*.md"))
 
 
-def build_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
+_PARAGRAPH = re.compile(r"<p>(?:(?!</?p[ >]).)*</p>")
+
+
+def build_corpus(folder: Path, count: int, seed: int = 7,
+                 seeds: list[Path] | None = None) -> list[Path]:
+    """Each file: a seed's header and body with its paragraphs shuffled, grown to ~8 KB
+    with whole paragraphs of other seeds (none twice in a file), so the markup stays as
+    well formed as the seeds' and no file repeats a paragraph."""
     rng = random.Random(seed)
-    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    texts = [p.read_text(encoding="utf-8") for p in seeds or SEEDS]
+    bodies = [t.partition("\n\n")[2] for t in texts]
+    pool = sorted({m.group(0) for body in bodies for m in _PARAGRAPH.finditer(body)
+                   if len(m.group(0)) > 40})
     paths = []
     for index in range(count):
         text = texts[index % len(texts)]
         header, _, body = text.partition("\n\n")
-        paragraphs = body.split("</p><p>")
-        rng.shuffle(paragraphs)  # same markup and size, different order per file
-        # Grow or trim towards ~8 KB, the size of a typical archived article.
-        joined = "</p><p>".join(paragraphs)
-        while len(joined.encode()) < 8000:
-            joined += "<p>" + rng.choice(paragraphs).split(">")[-1] + "</p>"
+        found = list(_PARAGRAPH.finditer(body))
+        paragraphs = [m.group(0) for m in found]
+        rng.shuffle(paragraphs)  # same markup, different order per file
+        head = body[:found[0].start()] if found else body
+        tail = body[found[-1].end():] if found else ""
+        used = set(paragraphs)
+        joined = "".join(paragraphs)
+        while len((head + joined + tail).encode()) < 8000 and len(used) < len(pool):
+            extra = rng.choice(pool)
+            if extra not in used:
+                used.add(extra)
+                joined += extra
         path = folder / f"{index // 1000:03d}" / f"article-{index:06d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(header + "\n\n" + joined, encoding="utf-8")
+        path.write_text(header + "\n\n" + head + joined + tail, encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -92,10 +109,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seeds", type=Path, default=REPO / "examples",
+                        help="folder of seed articles (default: examples/, which hold many "
+                             "known defects; tests/fixtures/voa/ holds 135 real articles)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="articlelint-bench-"))
     try:
-        paths = build_corpus(folder, args.files)
+        paths = build_corpus(folder, args.files, seeds=sorted(args.seeds.glob("*.md")))
         size = sum(p.stat().st_size for p in paths) / len(paths)
         base = [sys.executable, "-m", "lint", "check", "--exit-zero", "--quiet",
                 "--output-format", "concise"]
@@ -119,7 +139,10 @@ def main() -> None:
         row("check warm (cache hit), default jobs", [str(folder)], len(paths))
         row("check one file (cold)", ["--no-cache", str(paths[0])], 1)
         row("check one file (warm)", [str(paths[0])], 1)
-        print(f"{len(paths)} files, {size / 1024:.1f} KB each on average; "
+        listed = subprocess.run([*base[:-1], "concise", str(folder)], cwd=REPO, env=env,
+                                capture_output=True, text=True, check=False).stdout
+        print(f"{len(paths)} files, {size / 1024:.1f} KB each on average, "
+              f"{len(listed.splitlines()) / len(paths):.1f} diagnostics each; "
               f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}; "
               f"load average {os.getloadavg()[0]:.1f}")
         print(f"{'what':45} {'seconds':>9} {'files/s':>9} {'x floor':>8} {'peak MiB':>9}")
