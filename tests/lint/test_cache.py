@@ -228,3 +228,12 @@ def test_a_baseline_filters_cache_hits(tmp_path: Path) -> None:
     for _ in range(2):  # the second run is all hits, its text re-read for the baseline
         code, out = check("--baseline", baseline, str(files))
         assert code == 0 and found(out) == []
+
+
+def test_fix_is_not_skipped_by_a_hit(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.md", HALFWIDTH)
+    check(str(path))  # the entry now holds a fixable T001
+    check("--fix", str(path))
+    assert "（TTP）" in path.read_text(encoding="utf-8")
+    code, out = check(str(path))  # the fixed text: a new entry, nothing left to fix
+    assert "T001" not in {c for _, c, _, _ in found(out)}
