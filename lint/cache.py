@@ -147,7 +147,9 @@ class Cache:
         except Exception:  # truncated, foreign or from an incompatible version: a miss
             return None
         if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == name
-                and isinstance(stored[1], Payload)):
+                and isinstance(stored[1], Payload) and isinstance(stored[1].rows, list)
+                and isinstance(stored[1].facts, dict)
+                and all(type(row) is tuple and len(row) == 12 for row in stored[1].rows)):
             return None
         return stored[1]
 

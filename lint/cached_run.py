@@ -73,7 +73,11 @@ def _from_entry(cache: Cache, name: str, job: Job, keep_source: bool,
     if lazy:
         result = FileResult(job.display, source, [], dict(payload.facts))
         return Outcome(Checked(result, payload.suppressions), rows=payload)
-    result = FileResult(job.display, source, payload.diagnostics(), dict(payload.facts))
+    try:
+        diagnostics = payload.diagnostics()
+    except Exception:  # an entry that unpickled but does not hold what we wrote: a miss
+        return None
+    result = FileResult(job.display, source, diagnostics, dict(payload.facts))
     return Outcome(Checked(result, payload.suppressions))
 
 

@@ -237,3 +237,19 @@ def test_fix_is_not_skipped_by_a_hit(tmp_path: Path) -> None:
     assert "（TTP）" in path.read_text(encoding="utf-8")
     code, out = check(str(path))  # the fixed text: a new entry, nothing left to fix
     assert "T001" not in {c for _, c, _, _ in found(out)}
+
+
+def test_an_entry_of_the_wrong_shape_is_a_miss(tmp_path: Path, parses: list[str]) -> None:
+    import pickle
+
+    write(tmp_path / "a.md", HALFWIDTH)
+    cold = check(str(tmp_path))
+    entries = [p for p in Path(os.environ["ARTICLELINT_CACHE_DIR"]).rglob("*.pickle")
+               if not p.name.startswith("index-")]
+    for entry in entries:
+        name, payload, version = pickle.loads(entry.read_bytes())
+        payload.rows = [("T001",)]  # unpicklable fine, but not a diagnostic
+        entry.write_bytes(pickle.dumps((name, payload, version)))
+    parses.clear()
+    assert check(str(tmp_path)) == cold
+    assert parses
