@@ -5,10 +5,10 @@ on `--jobs`. Each job names the settings (one per configuration file) that apply
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from lint.cache import digest, stat_key
 from lint.engine import FileResult, check_bytes, unreadable
 from lint.fix_run import (
     ChangedOnDisk,
@@ -33,7 +33,7 @@ class Job:
     data: bytes | None = None
 
 
-_worker: tuple[Sequence[Settings], Mode] = ((), Mode())
+_worker: tuple[Sequence[Settings], Mode, bool] = ((), Mode(), True)
 
 
 def process(job: Job, settings: Sequence[Settings], mode: Mode) -> Outcome:
@@ -52,6 +52,8 @@ def process(job: Job, settings: Sequence[Settings], mode: Mode) -> Outcome:
     except DecodeError:
         return _engine_only(check_bytes(job.display, data, ()), job, settings)
     outcome = fix_text(job.display, source, settings[job.settings], job.ignored, mode)
+    if stat is not None:
+        outcome.content, outcome.stat = digest(data), stat_key(stat)
     if mode.fix and not mode.diff and outcome.text is not None and job.path is not None:
         assert stat is not None
         try:
@@ -74,23 +76,31 @@ def _engine_only(result: FileResult, job: Job, settings: Sequence[Settings]) -> 
     return Outcome(Checked(result, None))
 
 
-def _init_worker(settings: Sequence[Settings], mode: Mode) -> None:
+def _init_worker(settings: Sequence[Settings], mode: Mode, keep_source: bool) -> None:
     global _worker
-    _worker = (settings, mode)
+    _worker = (settings, mode, keep_source)
 
 
 def _process_in_worker(job: Job) -> Outcome:
-    return process(job, *_worker)
+    settings, mode, keep_source = _worker
+    outcome = process(job, settings, mode)
+    if not keep_source and job.path is not None:
+        # The parent's output does not quote the text: do not pickle it back (~2x the
+        # bytes of the file). A corpus diagnostic that lands here re-reads it.
+        outcome.checked.result.source = None
+    return outcome
 
 
 def run_jobs(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode,
-             workers: int) -> Iterator[Outcome]:
+             workers: int, keep_source: bool = True) -> Iterator[Outcome]:
     workers = min(workers, len(jobs) // MIN_FILES_PER_WORKER)
     if workers <= 1:
         for job in jobs:
             yield process(job, settings, mode)
         return
+    from concurrent.futures import ProcessPoolExecutor  # one-file runs do not pay for it
+
     chunk = max(1, min(32, len(jobs) // (workers * 4)))
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(tuple(settings), mode)) as pool:
+                             initargs=(tuple(settings), mode, keep_source)) as pool:
         yield from pool.map(_process_in_worker, jobs, chunksize=chunk)

@@ -68,7 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE",
                        help="record the current diagnostics in FILE and exit 0")
     check.add_argument("--no-cache", action="store_true",
-                       help="do not use the cache (there is no cache yet: accepted, no-op)")
+                       help="neither read nor write the result cache")
+    check.add_argument("--cache-dir", metavar="DIR",
+                       help="the result cache's folder (default: .articlelint_cache in the "
+                            "config file's folder, else in the current directory)")
     check.add_argument("--statistics", action="store_true", help="counts per rule")
     check.add_argument("--quiet", action="store_true", help="no summary line")
 

@@ -55,6 +55,11 @@ class Outcome:
     diff: str = ""
     written: bool = False
     notes: list[str] = field(default_factory=list)  # warnings for stderr
+    content: str | None = None  # hash of the bytes that were linted (for the cache)
+    stat: tuple[int, int, int] | None = None  # their (size, mtime_ns, inode) when read
+    # A cache hit bound for the corpus pass: its diagnostics, still as cache rows
+    # (`lint.cache.Payload`); `checked.result.diagnostics` is empty until they are built.
+    rows: Any = None
 
 
 def lint_text(path: str, source: SourceText, settings: Settings,

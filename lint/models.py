@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -104,3 +105,48 @@ class Diagnostic(_Frozen):
 
     def sort_key(self) -> tuple[str, int, str, int]:
         return (self.path, self.span.offset, self.code, self.span.end_offset)
+
+
+def _validated(cls: type[Any], **fields: Any) -> Any:
+    return cls(**fields)
+
+
+def _unchecked(cls: type[Any], **fields: Any) -> Any:
+    """A model from fields known to be valid, without validating them: what pydantic's
+    `model_construct` does for a model whose fields are all given and that has no
+    private attributes, at a third of its cost (~1.5 µs, against ~5 µs for
+    `model_construct` and ~3 µs for validating a Span)."""
+    made = object.__new__(cls)
+    object.__setattr__(made, "__dict__", fields)
+    object.__setattr__(made, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
+
+
+def _pick_maker() -> Any:
+    """`_unchecked` if it builds models equal to validated ones with this pydantic, else
+    plain validation."""
+    try:
+        fields = dict(offset=1, end_offset=2, line=1, column=2, end_line=1, end_column=3)
+        fix = _unchecked(Fix, applicability=Applicability.SAFE, message="m",
+                         edits=(_unchecked(Edit, offset=0, end_offset=1, content="c"),))
+        made = _unchecked(Diagnostic, code="X", name="x", severity=Severity.ERROR,
+                          message="m", span=_unchecked(Span, **fields), fix=fix, path="p")
+        same = Diagnostic(code="X", name="x", severity=Severity.ERROR, message="m",
+                          span=Span(**fields), fix=Fix(
+                              applicability=Applicability.SAFE, message="m",
+                              edits=(Edit(offset=0, end_offset=1, content="c"),)), path="p")
+        if made == same and repr(made) == repr(same) \
+                and made.model_dump() == same.model_dump() \
+                and made.model_dump_json() == same.model_dump_json() \
+                and hash(made.span) == hash(same.span) and made.model_copy() == same:
+            return _unchecked
+    except Exception:  # a pydantic whose internals differ: validate
+        pass
+    return _validated
+
+
+# trusted(Model, **fields): build a model from already validated fields (the engine's
+# own spans, cache entries). Every field must be given.
+trusted = _pick_maker()

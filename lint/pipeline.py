@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from lint.discovery import Target
 from lint.engine import FileResult, check_bytes, unreadable
@@ -49,6 +48,8 @@ def check_targets(targets: Sequence[Target], rules: Sequence[Rule],
         for target in targets:
             yield check_target(target, rules)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only runs with workers pay for it
+
     chunk = max(1, min(32, len(targets) // (workers * 4)))
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(tuple(rules),)) as pool:

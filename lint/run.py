@@ -13,19 +13,21 @@ from typing import TextIO
 
 from lint.baseline import Baseline, BaselineError, Recorder, relative
 from lint.batch import Job, run_jobs
+from lint.cache_key import fingerprint
+from lint.cache_setup import open_cache
+from lint.cached_run import run_cached
 from lint.cli import EXIT_FAILURE, EXIT_FOUND, EXIT_OK, UsageError
 from lint.config import ConfigError
+from lint.corpus_run import corpus_pass
 from lint.discovery import PathNotFound
-from lint.engine import FileResult, check_corpus
-from lint.fix_run import Mode, Outcome, overridden
-from lint.models import Diagnostic
+from lint.fix_run import Mode, Outcome
 from lint.pipeline import default_jobs
 from lint.plan import Planner
+from lint.progress import track
 from lint.registry import Registry, RegistryError
 from lint.report import Summary, default_format, make_reporter
 from lint.rule import CorpusRule
 from lint.settings import Selection, Settings
-from lint.suppress import unused_diagnostic
 
 
 def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
@@ -47,9 +49,13 @@ def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     deferred = frozenset(rule.code for s in settings for rule in s.rules
                          if isinstance(rule, CorpusRule))
     mode = Mode(fix=args.fix, unsafe=args.unsafe_fixes, diff=args.diff, deferred=deferred)
-    outcomes = run_jobs(jobs, settings, mode, args.jobs or default_jobs())
+    # Frames (full), SARIF fix regions and baselines quote the text; other outputs do not
+    # need it once a file is linted (with --fix, what is on disk may not be what was linted).
+    keep_source = run.format in ("full", "sarif") or bool(
+        args.baseline or args.write_baseline or args.fix or args.diff)
+    outcomes = track(_outcomes(args, jobs, settings, mode, keep_source), len(jobs), out)
     if deferred:
-        outcomes = _corpus_pass(list(outcomes), jobs, settings)
+        outcomes = corpus_pass(outcomes, jobs, settings, keep_source)
     for job, outcome in zip(jobs, outcomes):
         run.take(job, outcome)
     return run.finish()
@@ -57,14 +63,15 @@ def run_check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 def lint_outcomes(jobs: list[Job], settings: list[Settings], mode: Mode,
                   workers: int) -> Iterator[Outcome]:
-    """What `check` computes for `jobs`, in their order, corpus rules included: for other
-    commands (`report`) that need the same results without `check`'s output."""
+    """What `check` computes for `jobs`, in their order, corpus rules included, with their
+    texts: for other commands (`report`) that need the same results without `check`'s
+    output. It bypasses the cache, whose entries do not keep `mode.summarize`'s output."""
     deferred = frozenset(rule.code for s in settings for rule in s.rules
                          if isinstance(rule, CorpusRule))
     mode = replace(mode, deferred=deferred)
-    outcomes = run_jobs(jobs, settings, mode, workers)
+    outcomes = run_jobs(jobs, settings, mode, workers, keep_source=True)
     if deferred:
-        outcomes = _corpus_pass(list(outcomes), jobs, settings)
+        outcomes = corpus_pass(outcomes, jobs, settings, keep_source=True)
     return outcomes
 
 
@@ -137,6 +144,16 @@ def _jobs(args: argparse.Namespace, planner: Planner, stdin: TextIO) -> list[Job
     return jobs
 
 
+def _outcomes(args: argparse.Namespace, jobs: list[Job], settings: list[Settings],
+              mode: Mode, keep_source: bool) -> Iterator[Outcome]:
+    workers = args.jobs or default_jobs()
+    cache = open_cache(args)
+    if cache is None:
+        return run_jobs(jobs, settings, mode, workers, keep_source)
+    fingerprints = [fingerprint(s, mode.deferred) for s in settings]
+    return run_cached(jobs, settings, mode, workers, cache, fingerprints, keep_source)
+
+
 def _load_baseline(name: str | None) -> Baseline | None:
     if name is None:
         return None
@@ -144,39 +161,6 @@ def _load_baseline(name: str | None) -> Baseline | None:
         return Baseline.load(Path(name))
     except BaselineError as error:
         raise UsageError(str(error)) from None
-
-
-def _corpus_pass(outcomes: list[Outcome], jobs: list[Job],
-                 settings: list[Settings]) -> Iterator[Outcome]:
-    """Run the corpus rules once every file is in, per group of files that share
-    settings, and fold what they find into each file's diagnostics."""
-    groups: dict[int, list[tuple[Job, Outcome]]] = {}
-    for job, outcome in zip(jobs, outcomes):
-        groups.setdefault(job.settings, []).append((job, outcome))
-    for index, members in groups.items():
-        shells = [FileResult(o.checked.result.path, o.checked.result.source, [],
-                             o.checked.result.facts) for _, o in members]
-        check_corpus(settings[index].rules, shells)
-        for (job, outcome), shell in zip(members, shells):
-            _fold(outcome, shell.diagnostics, job, settings[index])
-    return iter(outcomes)
-
-
-def _fold(outcome: Outcome, found: list[Diagnostic], job: Job, settings: Settings) -> None:
-    checked = outcome.checked
-    codes = settings.codes - job.ignored
-    found = [d for d in found if d.code in codes]
-    suppressions = checked.suppressions
-    if suppressions is not None:
-        found = suppressions.filter(found)
-        source = checked.result.source
-        if source is not None and "X001" in codes:
-            found += [unused_diagnostic(source, job.display, d)
-                      for d in suppressions.directives if d.deferred and not d.used]
-    if found:
-        checked.result.diagnostics = sorted(
-            [*checked.result.diagnostics, *overridden(found, settings)],
-            key=lambda d: d.sort_key())
 
 
 def _write_text(out: TextIO, text: str | None, original: bytes) -> None:

@@ -120,7 +120,7 @@ def decode_references(
     pos = start
 
     def literal(upto: int) -> None:
-        nonlocal length, pos
+        nonlocal length
         if upto > pos:
             parts.append(source[pos:upto])
             segments.append(Segment(length, pos, upto, True))

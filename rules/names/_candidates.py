@@ -13,6 +13,7 @@ a name (few tokens, at most one lower-case word that is not a particle); `（TTP
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ from rules.names._tables import (
 )
 
 OPENERS = frozenset("（(")
+_OPENER = re.compile("[（(]")
 MAX_GLOSS = 80  # characters between the brackets
 MAX_TOKENS = 6
 MIN_PART_RATIO = 0.5
@@ -115,11 +117,10 @@ def _normal(item: str) -> str:
 
 def find_glosses(text: str) -> list[Gloss]:
     found = []
-    for index, char in enumerate(text):
-        if char in OPENERS:
-            gloss = _gloss_at(text, index)
-            if gloss is not None:
-                found.append(gloss)
+    for match in _OPENER.finditer(text):  # a C-speed scan; most runs hold no bracket
+        gloss = _gloss_at(text, match.start())
+        if gloss is not None:
+            found.append(gloss)
     return found
 
 

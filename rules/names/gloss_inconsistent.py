@@ -79,15 +79,22 @@ class GlossInconsistent(CorpusRule):
                   for occurrence in found]
         already = {(path, Span(**found[index]["span"]).offset)
                    for path, found in facts.items() for index in conflicts(found)}
+        # Per (name, gloss tokens): the first occurrence, and the first in another file
+        # than that one's; so "the first such occurrence outside file P" is a lookup, not
+        # a scan of the whole corpus per conflict.
+        firsts: dict[tuple[str, Any], list[Occurrence]] = {}
+        for o in tagged:
+            seen = firsts.setdefault((o["name"], _tokens(o["english"])), [])
+            if not seen or (len(seen) == 1 and seen[0]["path"] != o["path"]):
+                seen.append(o)
         for position, reference in sorted(conflicts(tagged).items()):
             occurrence = tagged[position]
             path = occurrence["path"]
             if (path, Span(**occurrence["span"]).offset) in already:
                 continue  # the file's own conflicts are reported by `check`
-            elsewhere = next((o for o in tagged if o["path"] != path
-                              and o["name"] == reference["name"]
-                              and _tokens(o["english"]) == _tokens(reference["english"])),
-                             None)
+            elsewhere = next((o for o in firsts.get(
+                (reference["name"], _tokens(reference["english"])), ()) if o["path"] != path),
+                None)
             if elsewhere is None:
                 continue
             yield self.diagnostic_at(path, Span(**occurrence["span"]), _message(
@@ -106,19 +113,26 @@ def conflicts(occurrences: Sequence[Occurrence]) -> dict[int, Occurrence]:
         forms = [_tokens(occurrences[i]["english"]) for i in indices]
         if len(set(forms)) < 2:
             continue
-        reference = _reference(indices, forms)
+        best = _reference(forms)
+        reference, reference_form = indices[best], forms[best]
         for index, form in zip(indices, forms):
-            if not _consistent(form, forms[indices.index(reference)]):
+            if not _consistent(form, reference_form):
                 found[index] = occurrences[reference]
     return found
 
 
-def _reference(indices: list[int], forms: list[tuple[str, ...]]) -> int:
-    """The occurrence whose gloss agrees with the most others (ties: the first one)."""
-    def support(k: int) -> tuple[int, int]:
-        return sum(_consistent(other, forms[k]) for other in forms), -k
-    best = max(range(len(indices)), key=support)
-    return indices[best]
+def _reference(forms: list[tuple[str, ...]]) -> int:
+    """Position of the occurrence whose gloss agrees with the most others (ties: the
+    first one). Counted per distinct gloss, so a name glossed in thousands of files
+    costs (distinct glosses)², not (occurrences)²."""
+    counts: dict[tuple[str, ...], int] = {}
+    first: dict[tuple[str, ...], int] = {}
+    for k, form in enumerate(forms):
+        counts[form] = counts.get(form, 0) + 1
+        first.setdefault(form, k)
+    def support(form: tuple[str, ...]) -> tuple[int, int]:
+        return sum(n for other, n in counts.items() if _consistent(other, form)), -first[form]
+    return first[max(counts, key=support)]
 
 
 def _tokens(english: str) -> tuple[str, ...]:

@@ -1,0 +1,238 @@
+"""The persistent result cache (`.articlelint_cache/`).
+
+One entry per checked file holds what linting it produced before the corpus pass: its
+diagnostics, its corpus-rule facts and its inline suppressions (so corpus diagnostics are
+still suppressed, and reported as unused, on a warm run). An entry's name is a hash of
+everything its result depends on: the run's fingerprint (`lint.cache_key`: tool version,
+code, plugin versions, resolved settings), the displayed path, the per-file ignores and
+the file's content hash. A changed file, config or version therefore simply misses.
+
+An index per fingerprint maps each file to its last (size, mtime_ns, inode) and content
+hash, so that a warm run need not even read an unchanged file. A stat key is trusted only
+when the file's mtime was at least `RACY_NS` older than the moment it was recorded: a file
+rewritten within the same timestamp tick as it was read keeps its stat key, and is caught
+because such a recent file is always re-hashed.
+
+Concurrent runs: every write goes to a temporary file in the same folder and is then
+renamed over the target, so a reader sees a whole old file or a whole new one. Two runs
+racing on the index lose, at worst, each other's index updates (those files are hashed
+again next time). Anything that cannot be read back (a truncated or foreign file) is a
+miss and is rebuilt. A cache that cannot be written (read-only folder) is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lint.models import Applicability, Diagnostic, Edit, Fix, Severity, Span, trusted
+
+FOLDER_NAME = ".articlelint_cache"
+FORMAT = 1  # bump when the layout or the pickled payload changes
+RACY_NS = 2_000_000_000  # 2 s: coarser than any common filesystem's mtime tick (FAT: 2 s)
+
+StatKey = tuple[int, int, int]  # size, mtime_ns, inode
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def stat_key(stat: os.stat_result) -> StatKey:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+@dataclass(slots=True)
+class Payload:
+    """A cached file result, before the corpus pass. Diagnostics are kept as plain tuples:
+    unpickling pydantic models costs twice as much as building them again."""
+
+    rows: list[tuple[Any, ...]]
+    facts: dict[str, Any]
+    suppressions: Any  # lint.suppress.Suppressions | None
+
+    @classmethod
+    def of(cls, diagnostics: list[Diagnostic], facts: dict[str, Any],
+           suppressions: Any) -> Payload:
+        return cls([_row(d) for d in diagnostics], facts, suppressions)
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return [_diagnostic(row) for row in self.rows]
+
+
+def _row(d: Diagnostic) -> tuple[Any, ...]:
+    s, fix = d.span, d.fix
+    fixed = None if fix is None else (
+        fix.applicability.value, fix.message,
+        tuple((e.offset, e.end_offset, e.content) for e in fix.edits))
+    return (d.code, d.name, d.severity.value, d.message, d.path, s.offset, s.end_offset,
+            s.line, s.column, s.end_line, s.end_column, fixed)
+
+
+def _diagnostic(row: tuple[Any, ...]) -> Diagnostic:
+    code, name, severity, message, path, offset, end_offset, line, column, end_line, \
+        end_column, fixed = row
+    fix = None if fixed is None else trusted(
+        Fix, applicability=Applicability(fixed[0]), message=fixed[1],
+        edits=tuple(trusted(Edit, offset=o, end_offset=e, content=c) for o, e, c in fixed[2]))
+    span = trusted(Span, offset=offset, end_offset=end_offset, line=line, column=column,
+                 end_line=end_line, end_column=end_column)
+    return trusted(Diagnostic, code=code, name=name, severity=Severity(severity),
+                 message=message, span=span, fix=fix, path=path)
+
+
+
+
+@dataclass(slots=True)
+class Probe:
+    """What `Cache.probe` learnt about a file: its entry name when there is an entry."""
+
+    entry: str | None
+    content: str | None  # content hash, when known
+    stat: StatKey | None
+
+
+class Cache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.entries = folder / f"v{FORMAT}"
+        self._indexes: dict[str, dict[str, tuple[StatKey, str, bool]]] = {}
+        self._dirty: set[str] = set()
+        self.writable = True
+
+    # -- lookups --------------------------------------------------------------------------
+
+    def index(self, fingerprint: str) -> dict[str, tuple[StatKey, str, bool]]:
+        found = self._indexes.get(fingerprint)
+        if found is None:
+            found = self._indexes[fingerprint] = _read_index(self._index_path(fingerprint))
+        return found
+
+    def probe(self, fingerprint: str, display: str, path: Path,
+              ignored: frozenset[str]) -> Probe:
+        """The entry that holds the result of `path`, if any. Reads (and hashes) the file
+        only when its stat key is not trusted."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return Probe(None, None, None)
+        key, absolute = stat_key(stat), os.path.abspath(path)
+        known = self.index(fingerprint).get(absolute)
+        if known is not None and known[0] == key and known[2]:
+            content = known[1]
+        else:
+            try:
+                content = digest(path.read_bytes())
+            except OSError:
+                return Probe(None, None, None)
+            if os.stat(path).st_mtime_ns != stat.st_mtime_ns:
+                return Probe(None, None, None)  # changing under us: lint it for real
+        name = entry_name(fingerprint, display, ignored, content)
+        if not self._entry_path(name).is_file():
+            return Probe(None, content, key)
+        self.remember(fingerprint, absolute, key, content)
+        return Probe(name, content, key)
+
+    def load(self, name: str) -> Payload | None:
+        """The payload of entry `name`, or None if it is missing or unreadable."""
+        try:
+            with open(self._entry_path(name), "rb") as handle:
+                stored = pickle.load(handle)
+        except Exception:  # truncated, foreign or from an incompatible version: a miss
+            return None
+        if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == name
+                and isinstance(stored[1], Payload) and isinstance(stored[1].rows, list)
+                and isinstance(stored[1].facts, dict)
+                and all(type(row) is tuple and len(row) == 12 for row in stored[1].rows)):
+            return None
+        return stored[1]
+
+    # -- updates --------------------------------------------------------------------------
+
+    def remember(self, fingerprint: str, absolute: str, key: StatKey, content: str) -> None:
+        trusted = key[1] <= time.time_ns() - RACY_NS
+        index = self.index(fingerprint)
+        if index.get(absolute) != (key, content, trusted):
+            index[absolute] = (key, content, trusted)
+            self._dirty.add(fingerprint)
+
+    def store(self, fingerprint: str, display: str, path: Path, ignored: frozenset[str],
+              key: StatKey, content: str, payload: Payload) -> None:
+        if not self.writable:
+            return
+        name = entry_name(fingerprint, display, ignored, content)
+        try:
+            self._write(self._entry_path(name), pickle.dumps((name, payload, FORMAT),
+                                                             pickle.HIGHEST_PROTOCOL))
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            self.writable = False  # a read-only or full disk: carry on without the cache
+            return
+        self.remember(fingerprint, os.path.abspath(path), key, content)
+
+    def close(self) -> None:
+        """Write the indexes that changed."""
+        if not self.writable:
+            return
+        for fingerprint in sorted(self._dirty):
+            data = pickle.dumps((FORMAT, self._indexes[fingerprint]), pickle.HIGHEST_PROTOCOL)
+            try:
+                self._write(self._index_path(fingerprint), data)
+            except OSError:
+                return
+        self._dirty.clear()
+
+    # -- files ----------------------------------------------------------------------------
+
+    def _index_path(self, fingerprint: str) -> Path:
+        return self.entries / f"index-{fingerprint[:32]}.pickle"
+
+    def _entry_path(self, name: str) -> Path:
+        return self.entries / name[:2] / f"{name}.pickle"
+
+    def _write(self, target: Path, data: bytes) -> None:
+        if not self.folder.is_dir():
+            self.folder.mkdir(parents=True, exist_ok=True)
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            _replace(ignore, b"# Created by articlelint: the cache is not for git.\n*\n")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _replace(target, data)
+
+
+def entry_name(fingerprint: str, display: str, ignored: frozenset[str], content: str) -> str:
+    parts = "\0".join([fingerprint, display, ",".join(sorted(ignored)), content])
+    return hashlib.blake2b(parts.encode("utf-8", "surrogatepass"),
+                           digest_size=20).hexdigest()
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write `data` to `target` atomically: a temporary file in the same folder, renamed."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def _read_index(path: Path) -> dict[str, tuple[StatKey, str, bool]]:
+    try:
+        with open(path, "rb") as handle:
+            stored = pickle.load(handle)
+    except Exception:  # missing or corrupt: start afresh
+        return {}
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == FORMAT \
+            and isinstance(stored[1], dict):
+        return stored[1]
+    return {}

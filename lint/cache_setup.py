@@ -1,0 +1,36 @@
+"""Where the result cache lives: `--cache-dir DIR`, else `$ARTICLELINT_CACHE_DIR`, else
+`.articlelint_cache/` in the project root (the folder of `--config FILE`, else of the
+configuration file that applies to the current directory, else the current directory)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from lint.cache import FOLDER_NAME, Cache
+from lint.config import ConfigError, find_config
+
+ENVIRONMENT = "ARTICLELINT_CACHE_DIR"
+
+
+def cache_folder(args: argparse.Namespace) -> Path:
+    if args.cache_dir:
+        return Path(args.cache_dir)
+    if os.environ.get(ENVIRONMENT):
+        return Path(os.environ[ENVIRONMENT])
+    if args.config:
+        return Path(args.config).absolute().parent / FOLDER_NAME
+    try:
+        config = find_config(Path.cwd(), {})
+    except ConfigError:
+        config = None
+    root = config.root if config is not None else Path.cwd()
+    return root / FOLDER_NAME
+
+
+def open_cache(args: argparse.Namespace) -> Cache | None:
+    """The run's cache, or None when `--no-cache` was given."""
+    if getattr(args, "no_cache", False):
+        return None
+    return Cache(cache_folder(args))
