@@ -4,6 +4,7 @@ on `--jobs`. Each job names the settings (one per configuration file) that apply
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +20,20 @@ from lint.fix_run import (
     overridden,
     write_atomically,
 )
-from lint.pipeline import MIN_FILES_PER_WORKER
 from lint.settings import Settings
 from lint.source import DecodeError, SourceText
+
+# Worker processes cost ~50 ms to start and pickling results costs too: only use them
+# when every worker gets at least this many files.
+MIN_FILES_PER_WORKER = 8
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True, slots=True)

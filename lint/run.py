@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from lint.baseline import Baseline, BaselineError, Recorder, relative
-from lint.batch import Job, run_jobs
+from lint.batch import Job, default_jobs, run_jobs
 from lint.cache_key import fingerprint
 from lint.cache_setup import open_cache
 from lint.cached_run import run_cached
@@ -21,7 +21,6 @@ from lint.config import ConfigError
 from lint.corpus_run import corpus_pass
 from lint.discovery import PathNotFound
 from lint.fix_run import Mode, Outcome
-from lint.pipeline import default_jobs
 from lint.plan import Planner
 from lint.progress import track
 from lint.registry import Registry, RegistryError

@@ -12,7 +12,7 @@ from typing import TextIO
 from lint.cli import EXIT_OK, UsageError
 from lint.config import ConfigError
 from lint.discovery import PathNotFound
-from lint.pipeline import default_jobs
+from lint.batch import default_jobs
 from lint.registry import RegistryError
 from lint.settings import Selection
 

@@ -175,9 +175,9 @@ def test_a_crashing_rule_is_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: 
 
 
 def test_jobs_give_the_same_output(monkeypatch: pytest.MonkeyPatch) -> None:
-    import lint.pipeline
+    import lint.batch
 
-    monkeypatch.setattr(lint.pipeline, "MIN_FILES_PER_WORKER", 1)
+    monkeypatch.setattr(lint.batch, "MIN_FILES_PER_WORKER", 1)
     one = cli("check", "--jobs", "1", "--select", "ALL", str(FIXTURES / "voa"))
     two = cli("check", "--jobs", "2", "--select", "ALL", str(FIXTURES / "voa"))
     assert one == two

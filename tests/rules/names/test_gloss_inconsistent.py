@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lint import cli, pipeline
+from lint import batch, cli
 from lint.engine import FileResult, check_corpus, check_source
 from lint.source import SourceText
 from rules.names.gloss_inconsistent import GlossInconsistent
@@ -62,7 +62,7 @@ def _cli(paths: list[str], jobs: int) -> dict[str, object]:
 
 
 def test_same_answer_with_any_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "MIN_FILES_PER_WORKER", 1)
+    monkeypatch.setattr(batch, "MIN_FILES_PER_WORKER", 1)
     (tmp_path / "a.md").write_text(article_text(MUNIR), encoding="utf-8")
     (tmp_path / "b.md").write_text(article_text(MUNEER), encoding="utf-8")
     (tmp_path / "c.md").write_text(article_text(MUNIR), encoding="utf-8")
