@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lint.engine import FileResult, check_bytes, unreadable
@@ -63,6 +63,12 @@ def process(job: Job, settings: Sequence[Settings], mode: Mode) -> Outcome:
         except OSError as error:
             outcome.notes.append(f"{job.display}: cannot write the fixed file: "
                                  f"{error.strerror or error}")
+        if not outcome.written:
+            # Nothing was written: report the file as it is on disk (its problems are
+            # still there), not as the fixes would have left it.
+            unfixed = fix_text(job.display, source, settings[job.settings], job.ignored,
+                               replace(mode, fix=False))
+            outcome.checked, outcome.fixed, outcome.text = unfixed.checked, 0, None
     return outcome
 
 
