@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lint.engine import FileResult, check_bytes, unreadable
+from lint.engine_rules import InternalError
 from lint.fix_run import (
     ChangedOnDisk,
     Checked,
@@ -19,6 +21,7 @@ from lint.fix_run import (
     overridden,
     write_atomically,
 )
+from lint.models import Diagnostic, Severity
 from lint.pipeline import MIN_FILES_PER_WORKER
 from lint.settings import Settings
 from lint.source import DecodeError, SourceText
@@ -97,6 +100,23 @@ def run_jobs(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode,
             yield process(job, settings, mode)
         return
     chunk = max(1, min(32, len(jobs) // (workers * 4)))
+    done = 0
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(tuple(settings), mode)) as pool:
-        yield from pool.map(_process_in_worker, jobs, chunksize=chunk)
+        try:
+            for outcome in pool.map(_process_in_worker, jobs, chunksize=chunk):
+                done += 1
+                yield outcome
+        except BrokenProcessPool:
+            # A worker died (a plugin called os._exit, a crash in C code, the OOM killer):
+            # the files it had not delivered get an internal error instead of a traceback.
+            for job in jobs[done:]:
+                yield _engine_only(_worker_died(job.display), job, settings)
+
+
+def _worker_died(path: str) -> FileResult:
+    span = SourceText("").span(0, 0)
+    return FileResult(path, None, [Diagnostic(
+        code=InternalError.code, name=InternalError.name, severity=Severity.ERROR,
+        message="a worker process died while checking this file (or one before it in its "
+                "batch); run with --jobs 1 to find the rule", span=span, path=path)])

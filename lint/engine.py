@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -12,6 +13,10 @@ from lint.engine_rules import InternalError, UnreadableFile
 from lint.models import Diagnostic, Severity
 from lint.rule import CorpusRule, Rule
 from lint.source import DecodeError, SourceText
+
+# What a rule may raise without taking the run down: any error, and `sys.exit()` (which a
+# plugin may call by mistake); not KeyboardInterrupt, which is the user's.
+_FAILURES = (Exception, SystemExit)
 
 
 @dataclass(slots=True)
@@ -53,8 +58,12 @@ def check_source(path: str, source: SourceText, rules: Sequence[Rule],
         result.diagnostics.extend(run_rule(rule, article))
         if isinstance(rule, CorpusRule):
             try:
-                result.facts[rule.code] = rule.facts(article)
-            except Exception as exc:
+                facts = rule.facts(article)
+                # Facts cross process boundaries (--jobs) and must be plain data, as
+                # documented: a function or an open file would fail far from its cause.
+                json.dumps(facts)
+                result.facts[rule.code] = facts
+            except _FAILURES as exc:
                 label = f"rule {rule.code} ({rule.name}) collecting facts"
                 result.diagnostics.append(_internal(source, path, label, exc))
     result.diagnostics.sort(key=Diagnostic.sort_key)
@@ -73,7 +82,7 @@ def check_corpus(rules: Sequence[Rule], results: Sequence[FileResult]) -> None:
                  if rule.code in r.facts}
         try:
             found = list(rule.check_corpus(facts))
-        except Exception as exc:
+        except _FAILURES as exc:
             first = next(iter(by_path.values()), None)
             if first is not None and first.source is not None:
                 first.diagnostics.append(_internal(
@@ -95,7 +104,7 @@ def run_rule(rule: Rule, article: Article) -> list[Diagnostic]:
     label = f"rule {rule.code} ({rule.name})"
     try:
         found = list(rule.check(article))
-    except Exception as exc:
+    except _FAILURES as exc:
         return [_internal(article.source, article.path, label, exc)]
     size = len(article.source)
     for diagnostic in found:
