@@ -17,6 +17,7 @@ from lint.source import DecodeError, SourceText
 # What a rule may raise without taking the run down: any error, and `sys.exit()` (which a
 # plugin may call by mistake); not KeyboardInterrupt, which is the user's.
 _FAILURES = (Exception, SystemExit)
+_MAX_DETAIL = 300  # characters of an exception's text kept in its X002 message
 
 
 @dataclass(slots=True)
@@ -132,7 +133,11 @@ def _position_problem(diagnostic: object, source: SourceText, size: int) -> str:
 def _internal(source: SourceText, path: str, label: str, exc: BaseException) -> Diagnostic:
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
-    return _message(source, path, f"{label} failed: {type(exc).__name__}: {exc}{where}")
+    # One line, of reasonable length: an exception's text may hold a whole article.
+    detail = " ".join(str(exc).split())
+    if len(detail) > _MAX_DETAIL:
+        detail = detail[:_MAX_DETAIL] + "…"
+    return _message(source, path, f"{label} failed: {type(exc).__name__}: {detail}{where}")
 
 
 def _message(source: SourceText, path: str, message: str) -> Diagnostic:

@@ -224,3 +224,24 @@ def test_unreadable_by_mode(tmp_path: Path) -> None:
     path.chmod(0)
     code, out = run_cli("check", str(path))
     assert code == 1 and "X003" in out
+
+
+@pytest.mark.parametrize("name", LIGHT)
+def test_hostile_input_fixed(tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--fix --unsafe-fixes` on each input: no internal error, no traceback; a file that
+    could not be decoded is left byte for byte; a fixed one is valid UTF-8."""
+    path = tmp_path / f"{name}.md"
+    path.write_bytes(CATALOGUE[name])
+    code, out = run_cli("check", "--select", "ALL", "--fix", "--unsafe-fixes",
+                        "--output-format", "json", str(path))
+    assert code in (0, 1), out[:2000]
+    assert "Traceback" not in capsys.readouterr().err
+    assert not [d for d in json.loads(out)["diagnostics"] if d["code"] == "X002"]
+    after = path.read_bytes()
+    try:
+        CATALOGUE[name].decode("utf-8")
+    except UnicodeDecodeError:
+        assert after == CATALOGUE[name]
+    else:
+        after.decode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left

@@ -101,6 +101,13 @@ class Recurses(_Triggered):
         yield  # pragma: no cover
 
 
+class LongError(_Triggered):
+    code, name, summary, trigger = "P909", "plugin-long-error", "Long error", "longerror"
+
+    def misbehave(self, article: Article) -> Iterator[Diagnostic]:
+        raise ValueError("first line\nsecond line " + article.text * 100)
+
+
 class Dies(_Triggered):
     """Ends its process on the spot (as a crash in C code or the OOM killer would)."""
 

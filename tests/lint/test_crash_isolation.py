@@ -25,6 +25,7 @@ from tests.lint.plugin_rules import (
     EditOutOfRange,
     Exits,
     Fine,
+    LongError,
     NotADiagnostic,
     Raises,
     Recurses,
@@ -35,7 +36,7 @@ from tests.lint.rulekit import cli, write
 from tests.support import article_text
 
 PLUGIN = "tests.lint.plugin_rules"
-RULES = [Fine, Raises, BeyondEnd, WrongLine, EditOutOfRange, NotADiagnostic, Exits, Recurses,
+RULES = [Fine, LongError, Raises, BeyondEnd, WrongLine, EditOutOfRange, NotADiagnostic, Exits, Recurses,
          BadFacts, BadCorpus, CorpusBeyondEnd, UnpicklableFacts]
 SELECT = ",".join(rule.code for rule in RULES)
 
@@ -78,6 +79,9 @@ CASES = {
     "exit": "rule P906 (plugin-exits) failed: SystemExit: 3",
     "recurse": "rule P907 (plugin-recurses) failed: RecursionError: maximum recursion depth",
     "badfacts": "rule P910 (plugin-bad-facts) collecting facts failed: ValueError: no facts",
+    # An exception's text becomes one line of at most 300 characters.
+    "longerror": "rule P909 (plugin-long-error) failed: ValueError: first line second line "
+                 "<!--1",
 }
 
 
@@ -91,7 +95,9 @@ def test_each_misbehaviour_is_one_internal_error_and_the_rest_goes_on(
     assert code == 2
     internal = {Path(d["path"]).name: d["message"] for d in diagnostics if d["code"] == "X002"}
     for path, word in zip(paths, CASES):
-        assert internal.pop(path.name).startswith(CASES[word]), word
+        message = internal.pop(path.name)
+        assert message.startswith(CASES[word]), word
+        assert "\n" not in message and len(message) < 500
     assert internal == {}  # the clean files have none
     # Every file was checked by the well-behaved rule, the failing ones included.
     assert sorted(Path(d["path"]).name for d in diagnostics if d["code"] == "P900") == \
