@@ -14,6 +14,7 @@ scan; a timer aborts it well before it could hang the suite.
 from __future__ import annotations
 
 import gc
+import re
 import signal
 import time
 from collections.abc import Iterator
@@ -155,3 +156,20 @@ def test_every_rule_scans_pathological_input_in_linear_time(name: str) -> None:
                         f"(budget {budget:.2f}s; plain scan {scan:.3f}s)")
     assert not slow, f"{name}: " + "; ".join(slow)
 
+
+
+def test_a_duration_option_of_many_blanks_is_rejected_in_linear_time() -> None:
+    """`archive-lag` style options (`30d`): 200,000 blanks between a number and junk. The
+    pattern was quadratic (20,000 blanks: 6 s); budget: 50 plain regex scans of the value."""
+    from rules.metadata._duration import Duration
+    from pydantic import TypeAdapter, ValidationError
+
+    value = "1" + " " * SIZE + "x"
+    started = time.perf_counter()
+    for _ in range(10):
+        re.fullmatch(r"[0-9 x]*", value)
+    plain = (time.perf_counter() - started) / 10
+    started = time.perf_counter()
+    with deadline(60.0), pytest.raises(ValidationError):
+        TypeAdapter(Duration).validate_python(value)
+    assert time.perf_counter() - started <= 50 * plain + 0.05
