@@ -245,3 +245,21 @@ def test_hostile_input_fixed(tmp_path: Path, name: str, capsys: pytest.CaptureFi
     else:
         after.decode("utf-8")
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
+
+
+@pytest.mark.parametrize("name", LIGHT)
+def test_hostile_input_on_stdin_format_on_save(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Format-on-save (`--fix --stdin-filename a.md -`): stdout is the fixed buffer, or the
+    original bytes untouched when they are not UTF-8; never a traceback."""
+    from tests.lint.rulekit import cli
+
+    code, out = cli("check", "--select", "ALL", "--fix", "--stdin-filename", "a.md", "-",
+                    stdin=CATALOGUE[name])
+    assert code in (0, 1)
+    assert "Traceback" not in capsys.readouterr().err
+    try:
+        original = CATALOGUE[name].decode("utf-8")
+    except UnicodeDecodeError:
+        assert out.encode("utf-8", errors="surrogateescape") == CATALOGUE[name]
+    else:
+        assert out == original or out.count("\n") <= original.count("\n") + 1
