@@ -120,7 +120,7 @@ def test_data_and_folder_are_synced_before_and_after_the_rename(
     assert path.read_text(encoding="utf-8") == FIXED
 
 
-def _edit_while_fixing(monkeypatch: pytest.MonkeyPatch, edit: Callable[[Path], None]) -> None:
+def _edit_while_fixing(monkeypatch: pytest.MonkeyPatch, edit: Callable[[Path], object]) -> None:
     """Run `edit` on the file after articlelint has read and fixed it, before it writes."""
     real = lint.batch.fix_text
     done: list[str] = []
