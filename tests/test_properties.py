@@ -248,3 +248,28 @@ def test_fuzz_generated_articles(text: str) -> None:
 @given(mutated_articles())
 def test_fuzz_mutated_real_articles(text: str) -> None:
     check_properties(text)
+
+
+def test_the_checker_itself_flags_each_kind_of_problem() -> None:
+    """The properties above pass only if `problems` can fail: one bad diagnostic each."""
+    from lint.models import Applicability, Edit, Fix, Severity
+
+    source = SourceText("ab\ncd\n")
+
+    def diagnostic(start: int, end: int, edit: tuple[int, int] | None = None,
+                   code: str = "Z901", **span: int) -> Diagnostic:
+        fix = None if edit is None else Fix(applicability=Applicability.SAFE, message="m",
+                                            edits=(Edit(offset=edit[0], end_offset=edit[1],
+                                                        content="x"),))
+        good = source.span(start, end) if end <= len(source) else source.span(0, 0).model_copy(
+            update={"offset": start, "end_offset": end})
+        return Diagnostic(code=code, name="n", severity=Severity.WARNING, message="m",
+                          span=good.model_copy(update=span), fix=fix)
+
+    assert problems(diagnostic(3, 5, edit=(4, 5)), source) == []
+    assert problems(diagnostic(3, 5, edit=(5, 6)), source) == []  # touches the end
+    assert "away from the span" in problems(diagnostic(3, 4, edit=(0, 1)), source)[0]
+    assert "outside the text" in problems(diagnostic(3, 4, edit=(5, 9)), source)[0]
+    assert "span outside the text" in problems(diagnostic(3, 9), source)[0]
+    assert "do not match" in problems(diagnostic(3, 4, line=1), source)[0]
+    assert "internal error" in problems(diagnostic(0, 0, code="X002"), source)[0]
