@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lint.cache import digest, stat_key
 from lint.engine import FileResult, check_bytes, unreadable
+from lint.engine_rules import InternalError
 from lint.fix_run import (
     ChangedOnDisk,
     Checked,
@@ -20,6 +21,7 @@ from lint.fix_run import (
     overridden,
     write_atomically,
 )
+from lint.models import Diagnostic, Severity
 from lint.settings import Settings
 from lint.source import DecodeError, SourceText
 
@@ -77,6 +79,12 @@ def process(job: Job, settings: Sequence[Settings], mode: Mode) -> Outcome:
         except OSError as error:
             outcome.notes.append(f"{job.display}: cannot write the fixed file: "
                                  f"{error.strerror or error}")
+        if not outcome.written:
+            # Nothing was written: report the file as it is on disk (its problems are
+            # still there), not as the fixes would have left it.
+            unfixed = fix_text(job.display, source, settings[job.settings], job.ignored,
+                               replace(mode, fix=False))
+            outcome.checked, outcome.fixed, outcome.text = unfixed.checked, 0, None
     return outcome
 
 
@@ -110,9 +118,28 @@ def run_jobs(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode,
         for job in jobs:
             yield process(job, settings, mode)
         return
-    from concurrent.futures import ProcessPoolExecutor  # one-file runs do not pay for it
+    # One-file runs do not pay for importing the process pool.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     chunk = max(1, min(32, len(jobs) // (workers * 4)))
+    done = 0
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(tuple(settings), mode, keep_source)) as pool:
-        yield from pool.map(_process_in_worker, jobs, chunksize=chunk)
+        try:
+            for outcome in pool.map(_process_in_worker, jobs, chunksize=chunk):
+                done += 1
+                yield outcome
+        except BrokenProcessPool:
+            # A worker died (a plugin called os._exit, a crash in C code, the OOM killer):
+            # the files it had not delivered get an internal error instead of a traceback.
+            for job in jobs[done:]:
+                yield _engine_only(_worker_died(job.display), job, settings)
+
+
+def _worker_died(path: str) -> FileResult:
+    span = SourceText("").span(0, 0)
+    return FileResult(path, None, [Diagnostic(
+        code=InternalError.code, name=InternalError.name, severity=Severity.ERROR,
+        message="a worker process died while checking this file (or one before it in its "
+                "batch); run with --jobs 1 to find the rule", span=span, path=path)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -12,6 +13,11 @@ from lint.engine_rules import InternalError, UnreadableFile
 from lint.models import Diagnostic, Severity
 from lint.rule import CorpusRule, Rule
 from lint.source import DecodeError, SourceText
+
+# What a rule may raise without taking the run down: any error, and `sys.exit()` (which a
+# plugin may call by mistake); not KeyboardInterrupt, which is the user's.
+_FAILURES = (Exception, SystemExit)
+_MAX_DETAIL = 300  # characters of an exception's text kept in its X002 message
 
 
 @dataclass(slots=True)
@@ -56,8 +62,12 @@ def check_source(path: str, source: SourceText, rules: Sequence[Rule],
         result.diagnostics.extend(run_rule(rule, article))
         if isinstance(rule, CorpusRule):
             try:
-                result.facts[rule.code] = rule.facts(article)
-            except Exception as exc:
+                facts = rule.facts(article)
+                # Facts cross process boundaries (--jobs) and must be plain data, as
+                # documented: a function or an open file would fail far from its cause.
+                json.dumps(facts)
+                result.facts[rule.code] = facts
+            except _FAILURES as exc:
                 label = f"rule {rule.code} ({rule.name}) collecting facts"
                 result.diagnostics.append(_internal(source, path, label, exc))
     result.diagnostics.sort(key=Diagnostic.sort_key)
@@ -79,7 +89,7 @@ def check_corpus(rules: Sequence[Rule], results: Sequence[FileResult],
                  if rule.code in r.facts}
         try:
             found = list(rule.check_corpus(facts))
-        except Exception as exc:
+        except _FAILURES as exc:
             first = next(iter(by_path.values()), None)
             if first is not None and first.source is None and load is not None:
                 first.source = load(first)
@@ -105,7 +115,7 @@ def run_rule(rule: Rule, article: Article) -> list[Diagnostic]:
     label = f"rule {rule.code} ({rule.name})"
     try:
         found = list(rule.check(article))
-    except Exception as exc:
+    except _FAILURES as exc:
         return [_internal(article.source, article.path, label, exc)]
     size = len(article.source)
     for diagnostic in found:
@@ -136,7 +146,11 @@ def _position_problem(diagnostic: object, source: SourceText, size: int) -> str:
 def _internal(source: SourceText, path: str, label: str, exc: BaseException) -> Diagnostic:
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
-    return _message(source, path, f"{label} failed: {type(exc).__name__}: {exc}{where}")
+    # One line, of reasonable length: an exception's text may hold a whole article.
+    detail = " ".join(str(exc).split())
+    if len(detail) > _MAX_DETAIL:
+        detail = detail[:_MAX_DETAIL] + "…"
+    return _message(source, path, f"{label} failed: {type(exc).__name__}: {detail}{where}")
 
 
 def _message(source: SourceText, path: str, message: str) -> Diagnostic:

@@ -177,7 +177,10 @@ def write_atomically(path: Path, expected: bytes, stat: os.stat_result,
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
+            # The data must be on disk before the rename makes it the file: otherwise a
+            # power cut can leave the new name pointing at an empty file.
             os.fsync(out.fileno())
+        _keep_owner(temporary, now)
         os.chmod(temporary, now.st_mode & 0o7777)
         os.replace(temporary, path)
     except BaseException:
@@ -186,3 +189,30 @@ def write_atomically(path: Path, expected: bytes, stat: os.stat_result,
         except OSError:
             pass
         raise
+    _sync_folder(path.parent)
+
+
+def _keep_owner(temporary: str, stat: os.stat_result) -> None:
+    """Give the new file the old one's owner and group where we may (as root fixing
+    someone else's file); an ordinary user can only keep their own, which they already
+    have."""
+    if hasattr(os, "chown") and (stat.st_uid, stat.st_gid) != (os.getuid(), os.getgid()):
+        try:
+            os.chown(temporary, stat.st_uid, stat.st_gid)
+        except OSError:
+            pass
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX: fsync the folder). Best effort: some
+    systems and file systems cannot open or sync a folder, and the file is written."""
+    try:
+        handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)

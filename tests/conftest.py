@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
+
+# The `fuzz` tests (deselected by default; `python3 -m pytest -m fuzz`) take their number
+# of examples from this profile: .ci/run runs them with HYPOTHESIS_PROFILE=fuzz and a
+# bounded budget. ARTICLELINT_FUZZ_EXAMPLES raises or lowers it.
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("ARTICLELINT_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 
 
 @pytest.fixture(autouse=True)
