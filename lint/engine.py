@@ -6,6 +6,7 @@ import json
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from lint.article import Article
@@ -110,11 +111,21 @@ def check_corpus(rules: Sequence[Rule], results: Sequence[FileResult],
         result.diagnostics.sort(key=Diagnostic.sort_key)
 
 
+# The most diagnostics one rule reports for one file (see run_rule).
+MAX_PER_RULE = 1000
+
+
 def run_rule(rule: Rule, article: Article) -> list[Diagnostic]:
-    """The rule's diagnostics, or one X002 if it raised or returned a bad position."""
+    """The rule's diagnostics, or one X002 if it raised or returned a bad position.
+
+    At most MAX_PER_RULE per file: past that, one more diagnostic of the rule says that the
+    rest are not shown. Hostile or machine-made files (200,000 repeated paragraphs) would
+    otherwise cost a diagnostic object each, and no one reads the 1,001st; `--fix` repeats
+    rounds, so fixes past the limit are applied in later rounds.
+    """
     label = f"rule {rule.code} ({rule.name})"
     try:
-        found = list(rule.check(article))
+        found = list(islice(rule.check(article), MAX_PER_RULE + 1))
     except _FAILURES as exc:
         return [_internal(article.source, article.path, label, exc)]
     size = len(article.source)
@@ -122,6 +133,12 @@ def run_rule(rule: Rule, article: Article) -> list[Diagnostic]:
         problem = _position_problem(diagnostic, article.source, size)
         if problem:
             return [_message(article.source, article.path, f"{label} {problem}")]
+    if len(found) > MAX_PER_RULE:
+        last = found.pop()
+        found.append(last.model_copy(update={
+            "fix": None,
+            "message": f"more than {MAX_PER_RULE:,} diagnostics of this rule in this file; "
+                       "the rest are not reported (fix these, then check again)"}))
     return found
 
 

@@ -23,7 +23,6 @@ from contextlib import contextmanager
 import pytest
 
 from lint import Article, Rule, SourceText
-from lint.engine import run_rule
 from lint.registry import Registry
 
 SIZE = 200_000
@@ -138,7 +137,9 @@ def test_every_rule_scans_pathological_input_in_linear_time(name: str) -> None:
         started = time.perf_counter()
         try:
             with deadline(max(60.0, 50 * scan)):
-                found = run_rule(rule, article)
+                # The rule itself, not the engine's run_rule: that stops at MAX_PER_RULE
+                # reports, while the budget below is per report the rule makes.
+                found = list(rule.check(article))
         except TooSlow:
             slow.append(f"{rule.code}: aborted")
             continue
@@ -149,7 +150,7 @@ def test_every_rule_scans_pathological_input_in_linear_time(name: str) -> None:
         budget = FACTOR * (scan + len(found) * per_report)
         if seconds > budget:
             started = time.perf_counter()
-            run_rule(rule, article)
+            list(rule.check(article))
             seconds = time.perf_counter() - started
         if seconds > budget:
             slow.append(f"{rule.code}: {seconds:.2f}s for {len(found)} reports "
