@@ -35,12 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check article files")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                        help="files or directories (default: .); - reads stdin")
-    check.add_argument("--select", type=_codes, action="extend",
-                       help="only these rules (codes, names, prefixes, ALL)")
-    check.add_argument("--extend-select", type=_codes, action="extend", default=[],
-                       help="rules to add to the selection")
-    check.add_argument("--ignore", type=_codes, action="extend", default=[],
-                       help="rules to leave out")
+    _add_selection(check)
     check.add_argument("--output-format",
                        choices=("full", "concise", "json", "sarif", "github", "junit"),
                        help="default: full on a terminal, concise otherwise, github when "
@@ -51,11 +46,6 @@ def build_parser() -> argparse.ArgumentParser:
                        help="exit 0 even when diagnostics are found")
     check.add_argument("--max-warnings", type=int, metavar="N",
                        help="exit 1 when there are more than N warnings")
-    check.add_argument("--jobs", "-j", type=int, metavar="N",
-                       help="worker processes (default: the number of CPUs)")
-    check.add_argument("--config", metavar="FILE",
-                       help="use this pyproject.toml or articlelint.toml for every file "
-                            "(default: the nearest one above each file)")
     check.add_argument("--fix", action="store_true",
                        help="apply safe fixes (with -: print the fixed text to stdout)")
     check.add_argument("--unsafe-fixes", action="store_true",
@@ -84,6 +74,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_selection(command: argparse.ArgumentParser) -> None:
+    """Which rules run with which configuration, in how many processes: the options that
+    `check` and `report` share, so both lint the same way."""
+    command.add_argument("--select", type=_codes, action="extend",
+                         help="only these rules (codes, names, prefixes, ALL)")
+    command.add_argument("--extend-select", type=_codes, action="extend", default=[],
+                         help="rules to add to the selection")
+    command.add_argument("--ignore", type=_codes, action="extend", default=[],
+                         help="rules to leave out")
+    command.add_argument("--jobs", "-j", type=int, metavar="N",
+                         help="worker processes (default: the number of CPUs)")
+    command.add_argument("--config", metavar="FILE",
+                         help="use this pyproject.toml or articlelint.toml for every file "
+                              "(default: the nearest one above each file)")
+
+
 def _add_report(commands: argparse._SubParsersAction[_Parser]) -> None:
     report = commands.add_parser("report", help="the archive health report (HTML or text)")
     report.add_argument("paths", nargs="*", metavar="PATH",
@@ -97,11 +103,7 @@ def _add_report(commands: argparse._SubParsersAction[_Parser]) -> None:
                              "--output-format json` results")
     report.add_argument("--top", type=int, default=50, metavar="N",
                         help="how many of the files with the most errors to show (50)")
-    report.add_argument("--select", type=_codes, action="extend")
-    report.add_argument("--extend-select", type=_codes, action="extend", default=[])
-    report.add_argument("--ignore", type=_codes, action="extend", default=[])
-    report.add_argument("--jobs", "-j", type=int, metavar="N")
-    report.add_argument("--config", metavar="FILE")
+    _add_selection(report)
     report.add_argument("--quiet", action="store_true", help="no note on stderr")
 
 
@@ -111,7 +113,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
-            raise UsageError("a command is required: check, rules, rule, schema or server")
+            raise UsageError("a command is required: check, report, rules, rule, schema or server")
         if args.command == "check":
             from lint.run import run_check
 
