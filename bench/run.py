@@ -87,9 +87,19 @@ def environment(cache: Path) -> dict[str, str]:
     return env
 
 
+# Runs a command and prints the largest peak RSS (KiB) of any process it started: the
+# kernel's RUSAGE_CHILDREN of this wrapper covers the command and, once they are waited
+# for, its worker processes. A wrapper, because the benchmark's own RUSAGE_CHILDREN only
+# ever grows across runs.
+_PEAK_WRAPPER = ("import resource, subprocess, sys; "
+                 "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL); "
+                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+                 "sys.exit(code)")
+
+
 def timed(command: list[str], repeat: int, env: dict[str, str]) -> tuple[float, float]:
     """Best wall time of `repeat` runs, and the largest peak RSS (MiB) of the command's
-    main process (worker processes are not included)."""
+    main process (worker processes are not included: see `peak_any`)."""
     best, peak = float("inf"), 0.0
     for _ in range(repeat):
         start = time.perf_counter()
@@ -105,10 +115,22 @@ def timed(command: list[str], repeat: int, env: dict[str, str]) -> tuple[float, 
     return best, peak
 
 
+def peak_any(command: list[str], env: dict[str, str]) -> float:
+    """The largest peak RSS (MiB) of the command or any worker process it started."""
+    done = subprocess.run([sys.executable, "-c", _PEAK_WRAPPER, *command], cwd=REPO,
+                          env=env, capture_output=True, text=True, check=False)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command[2:])} failed: {done.stderr.strip()}")
+    return int(done.stdout.split()[-1]) / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--scaling", action="store_true",
+                        help="also time the cold default-jobs run on a tenth of the files "
+                             "(same recipe) to show whether time grows linearly")
     parser.add_argument("--seeds", type=Path, default=REPO / "examples",
                         help="folder of seed articles (default: examples/, which hold many "
                              "known defects; tests/fixtures/voa/ holds 135 real articles)")
@@ -131,6 +153,12 @@ def main() -> None:
 
         row("check cold, --jobs 1", ["--jobs", "1", "--no-cache", str(folder)], len(paths))
         row("check cold, default jobs", ["--no-cache", str(folder)], len(paths))
+        workers_peak = peak_any([*base, "--no-cache", str(folder)], env)
+        if args.scaling:
+            small = folder.parent / f"{folder.name}-tenth"  # not inside: warm runs read folder
+            build_corpus(small, max(1, args.files // 10), seeds=sorted(args.seeds.glob("*.md")))
+            row("check cold, default jobs, 1/10 of the files",
+                ["--no-cache", str(small)], max(1, args.files // 10))
         timed([*base, str(folder)], 1, env)  # fill the cache
         # Files younger than 2 s are always re-hashed (see lint/cache.py): a corpus written
         # a moment ago is trusted by its stat key from the next run after that.
@@ -150,9 +178,21 @@ def main() -> None:
             ratio = f"{seconds / floor:8.1f}" if count == len(paths) else "       -"
             memory = f"{peak:9.0f}" if peak else "        -"
             print(f"{label:45} {seconds:9.3f} {count / seconds:9.0f} {ratio} {memory}")
+        print(f"peak RSS of any process (main or worker), cold default jobs: "
+              f"{workers_peak:.0f} MiB")
+        if args.scaling:
+            cold = next(r for r in rows if r[0] == "check cold, default jobs")
+            tenth = next(r for r in rows if r[0].endswith("1/10 of the files"))
+            one = next(r for r in rows if r[0] == "check one file (cold)")
+            # Start-up (≈ the one-file run) is paid once whatever the number of files.
+            print(f"scaling: {cold[3] / tenth[3]:.1f}x the files took "
+                  f"{cold[1] / tenth[1]:.2f}x the time, "
+                  f"{(cold[1] - one[1]) / max(tenth[1] - one[1], 1e-9):.2f}x without start-up "
+                  f"(the one-file run's time)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         shutil.rmtree(folder.parent / f"{folder.name}-cache", ignore_errors=True)
+        shutil.rmtree(folder.parent / f"{folder.name}-tenth", ignore_errors=True)
         shutil.rmtree(folder.parent / f"{folder.name}-cache-pycache", ignore_errors=True)
 
 
