@@ -11,27 +11,29 @@ from lint import Article, Element
 
 @dataclass(frozen=True, slots=True)
 class ElementContext:
-    # For each element: the nearest element that allows only phrasing content around it
-    # (through transparent elements such as `<a>`), or None when it may hold blocks.
-    phrasing_parent: dict[Element, Element | None]
+    # The elements that have a nearest element allowing only phrasing content around them
+    # (through transparent elements such as `<a>`), mapped to it, in document order; an
+    # element that may hold blocks is absent (`.get` gives None).
+    phrasing_parent: dict[Element, Element]
     # Elements inside `<svg>` or `<math>` (foreign content: not HTML names or rules).
     foreign: frozenset[Element]
 
 
 def element_context(article: Article) -> ElementContext:
-    constraint: dict[Element, Element | None] = {}  # what constrains an element's children
-    phrasing_parent: dict[Element, Element | None] = {}
+    # What constrains an element's children; absent when nothing does (most elements), so
+    # that the common case costs one lookup and no insertion.
+    constraint: dict[Element, Element] = {}
+    phrasing_parent: dict[Element, Element] = {}
     foreign: set[Element] = set()
     for element in article.elements():  # parents always come before their children
         parent = element.parent
         outer = constraint.get(parent) if parent is not None else None
-        phrasing_parent[element] = outer
+        if outer is not None:
+            phrasing_parent[element] = outer
         if parent is not None and (parent in foreign or parent.is_foreign_root):
             foreign.add(element)
         if element.holds_phrasing_only:
             constraint[element] = element
-        elif element.is_transparent:
+        elif outer is not None and element.is_transparent:
             constraint[element] = outer
-        else:
-            constraint[element] = None
     return ElementContext(phrasing_parent, frozenset(foreign))

@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from lint import Article, Diagnostic, Element, FixAvailability, Profile, Rule, Severity, profile_for
 from rules.structure._figures import (
     caption_after,
+    caption_tags,
     caption_text_element,
     figure_unit,
     holds_media,
-    is_blank,
     previous_element,
     visible_text,
 )
+from rules.structure._paragraphs import is_blank
 
 
 class Caption(Rule):
@@ -66,7 +67,10 @@ class Caption(Rule):
                 yield self.diagnostic(
                     article, image.start, image.end,
                     f"the image has no caption: expected {_markup(profile)} right after it")
+        tags = caption_tags(profile.caption_markup)
         for element in article.elements():
+            if element.tag not in tags:
+                continue  # cheap rejection: most elements cannot start a caption
             inner = caption_text_element(element, profile)
             if inner is not None:
                 yield from self._caption(article, profile, element, inner)
