@@ -45,23 +45,20 @@ def _siblings(element: Element) -> list[Element | TextNode]:
 
 
 def _index(article: Article, element: Element) -> int:
-    """`element`'s index among its parent's children. Each parent's children are indexed
-    the first time one of them is asked about (figures sit in a few parents), so looking
-    at neighbours stays linear however many figures a body holds."""
-    parent = element.parent
-    if parent is None:
-        return -1
-    by_parent = article.derived(_sibling_indexes)
-    indexes = by_parent.get(parent)
-    if indexes is None:
-        indexes = by_parent[parent] = {node: index for index, node in
-                                       enumerate(parent.children) if isinstance(node, Element)}
-    return indexes.get(element, -1)
+    """`element`'s index among its parent's children. Children are in document order, so
+    a binary search on their start offsets finds it (an empty text node may share its
+    start: step over those); linear however many figures a parent holds."""
+    siblings = _siblings(element)
+    index = bisect_left(siblings, element.start, key=_start)
+    while index < len(siblings) and siblings[index].start == element.start:
+        if siblings[index] is element:
+            return index
+        index += 1
+    # Not where document order puts it (never seen): look the slow way.
+    return next((i for i, node in enumerate(siblings) if node is element), -1)
 
 
-def _sibling_indexes(article: Article) -> dict[Element, dict[Element, int]]:
-    """Per parent, each child element's index among its children (filled by `_index`)."""
-    return {}
+_start = attrgetter("start")
 
 
 def figure_unit(image: Element) -> Element | None:

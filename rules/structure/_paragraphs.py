@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 from lint import Article, Element, TextRun
+from rules.structure._tags import tagged, tags_present
 
 # Elements that show something without text: a paragraph holding one is not empty.
 SHOWS_CONTENT = frozenset({"img", "video", "audio", "iframe", "picture", "object", "embed",
@@ -18,6 +21,9 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003"
                "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 BLANKS = _WHITESPACE + _INVISIBLE
+_SPACE_OR_INVISIBLE = " " + _INVISIBLE
+_TEXT = attrgetter("text")
+_BLOCK = attrgetter("block")
 
 
 def is_blank(text: str) -> bool:
@@ -29,21 +35,14 @@ def is_blank(text: str) -> bool:
 class Paragraph:
     element: Element
     runs: list[TextRun]
-
-    @property
-    def text(self) -> str:
-        """Visible text with runs joined by a space and spaces collapsed."""
-        runs = self.runs
-        if len(runs) == 1:
-            return " ".join(runs[0].text.split())
-        return " ".join(" ".join([run.text for run in runs]).split())
+    # Visible text with runs joined by a space and spaces collapsed (set by the index).
+    text: str = ""
 
     @property
     def blank(self) -> bool:
-        for run in self.runs:
-            if run.text.lstrip(BLANKS):
-                return False
-        return True
+        """Only whitespace and invisible characters. The collapsed text keeps every
+        character that is not whitespace, and separates them by single spaces."""
+        return not self.text.lstrip(_SPACE_OR_INVISIBLE)
 
 
 def paragraphs(article: Article) -> list[Paragraph]:
@@ -52,15 +51,14 @@ def paragraphs(article: Article) -> list[Paragraph]:
 
 
 def _index(article: Article) -> list[Paragraph]:
-    found = [Paragraph(p, []) for p in article.elements("p")]
+    found = [Paragraph(p, []) for p in tagged(article, "p")]
     if not found:
         return found
     by_element = {paragraph.element: paragraph for paragraph in found}
-    # A run's paragraph is its block's nearest `<p>` (or the block itself): runs share a
-    # handful of blocks, so each block's walk up is done once.
+    # A run's paragraph is its block's nearest `<p>` (or the block itself). Consecutive
+    # runs mostly share a block: group them (in C), and walk each block up only once.
     owner: dict[Element | None, Paragraph | None] = {None: None}
-    for run in article.runs:
-        block = run.block
+    for block, group in groupby(article.runs, key=_BLOCK):
         try:
             paragraph = owner[block]
         except KeyError:
@@ -69,7 +67,9 @@ def _index(article: Article) -> list[Paragraph]:
                 node = node.parent
             paragraph = owner[block] = None if node is None else by_element[node]
         if paragraph is not None:
-            paragraph.runs.append(run)
+            paragraph.runs.extend(group)
+    for paragraph in found:  # S010 compares every text, S009 tests every one
+        paragraph.text = " ".join(" ".join(map(_TEXT, paragraph.runs)).split())
     return found
 
 
@@ -82,9 +82,14 @@ def _holding_content(article: Article) -> set[Element]:
     """Every element with embedded content inside, marked bottom-up from each embed and
     stopping at an already marked ancestor: linear however deep the body nests."""
     marked: set[Element] = set()
-    for element in article.elements(*SHOWS_CONTENT):
-        node = element.parent
-        while node is not None and node not in marked:
-            marked.add(node)
-            node = node.parent
+    for tag in SHOWS_CONTENT.intersection(tags_present(article)):
+        for element in tagged(article, tag):
+            _mark_ancestors(element, marked)
     return marked
+
+
+def _mark_ancestors(element: Element, marked: set[Element]) -> None:
+    node = element.parent
+    while node is not None and node not in marked:
+        marked.add(node)
+        node = node.parent

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from lint import Article, Diagnostic, FixAvailability, Rule, Severity
+from rules.structure._tags import tagged
 
 # Anything but whitespace as `str.strip` sees it (`re` uses the same Unicode table):
 # searching for it stops at the first character instead of copying the body line.
@@ -62,7 +63,7 @@ class BodyRule(Rule):
             at = body_line.start if body_line is not None else len(source)
             yield self.diagnostic(article, at, at, "the article has no body on line 5")
             return
-        if not any(True for _ in article.elements("p")):
+        if not tagged(article, "p"):
             yield self.diagnostic(article, body_line.start, body_line.end,
                                   "the body holds no paragraph `<p>`")
         if source.line_count > 5:

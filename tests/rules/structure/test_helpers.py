@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from rules.structure._paragraphs import _WHITESPACE, is_blank
+from rules.structure._paragraphs import _WHITESPACE, is_blank, paragraphs
 from rules.structure._figures import _index, caption_selectors, caption_text_element
 from lint import DEFAULT_PROFILES
 from tests.support import article_text, parse
@@ -44,3 +44,17 @@ def test_caption_markup_needs_the_only_child() -> None:
     article = parse(article_text(body))
     found = [caption_text_element(e, voa) for e in article.elements("div")]
     assert [e is not None for e in found] == [True, True, False, False]
+
+
+@pytest.mark.parametrize("body", [
+    "<p> </p>", "<p>\u200b</p>", "<p>&nbsp;\ufeff</p>", "<p>a</p>", "<p> <b> </b>\u3000</p>",
+    "<p><i>\u200b</i> x</p>", "<p></p>", "<p><br>\u2060<br></p>", "<p>\u200e</p>",
+])
+def test_paragraph_blank_is_whitespace_or_invisible_runs(body: str) -> None:
+    invisible = "\u200b\u200c\u200d\u2060\ufeff"
+    article = parse(article_text(body))
+    for paragraph in paragraphs(article):
+        expected = all(char.isspace() or char in invisible
+                       for run in paragraph.runs for char in run.text)
+        assert paragraph.blank == expected
+        assert paragraph.text == " ".join(" ".join(r.text for r in paragraph.runs).split())
