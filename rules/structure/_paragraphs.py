@@ -23,6 +23,7 @@ _WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\
 BLANKS = _WHITESPACE + _INVISIBLE
 _SPACE_OR_INVISIBLE = " " + _INVISIBLE
 _TEXT = attrgetter("text")
+_UNSEEN = object()
 _BLOCK = attrgetter("block")
 
 
@@ -55,21 +56,45 @@ def _index(article: Article) -> list[Paragraph]:
     if not found:
         return found
     by_element = {paragraph.element: paragraph for paragraph in found}
-    # A run's paragraph is its block's nearest `<p>` (or the block itself). Consecutive
-    # runs mostly share a block: group them (in C), and walk each block up only once.
-    owner: dict[Element | None, Paragraph | None] = {None: None}
+    # A run's paragraph is its block's nearest `<p>`: mostly the block itself. Other
+    # blocks (a `<div>` of text) are walked up once each, and each walk stops at a block
+    # already walked, so deep nesting stays linear.
+    owner: dict[Element, Paragraph | None] = {}
     for block, group in groupby(article.runs, key=_BLOCK):
-        try:
-            paragraph = owner[block]
-        except KeyError:
-            node = block
-            while node is not None and node.tag != "p":
-                node = node.parent
-            paragraph = owner[block] = None if node is None else by_element[node]
+        if block is None:
+            continue
+        if block.tag == "p":
+            paragraph: Paragraph | None = by_element[block]
+        else:
+            paragraph = owner.get(block, _UNSEEN)  # type: ignore[arg-type]
+            if paragraph is _UNSEEN:
+                paragraph = _owner(block, owner, by_element)
         if paragraph is not None:
             paragraph.runs.extend(group)
     for paragraph in found:  # S010 compares every text, S009 tests every one
         paragraph.text = " ".join(" ".join(map(_TEXT, paragraph.runs)).split())
+    return found
+
+
+def _owner(block: Element, owner: dict[Element, Paragraph | None],
+           by_element: dict[Element, Paragraph]) -> Paragraph | None:
+    """The paragraph of the nearest `<p>` at or above `block`, remembered for every
+    element on the way."""
+    path = []
+    node: Element | None = block
+    found: Paragraph | None = None
+    while node is not None:
+        if node.tag == "p":
+            found = by_element[node]
+            break
+        known = owner.get(node, _UNSEEN)  # type: ignore[arg-type]
+        if known is not _UNSEEN:
+            found = known  # type: ignore[assignment]
+            break
+        path.append(node)
+        node = node.parent
+    for step in path:
+        owner[step] = found
     return found
 
 
