@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,13 @@ from lint.fix_run import (
 from lint.models import Diagnostic, Severity
 from lint.settings import Settings
 from lint.source import DecodeError, SourceText
+
+# Collect the youngest objects every GC_YOUNG allocations instead of Python's 700 while
+# files are being checked: an article's tree is thousands of objects that live until its
+# file is done, and every early collection scans (and promotes) them again. Measured
+# under callgrind on 100 files: -2.7 % instructions per file; the extra garbage held is
+# a few MB at most.
+GC_YOUNG = 10_000
 
 # Worker processes cost ~50 ms to start and pickling results costs too: only use them
 # when every worker gets at least this many files.
@@ -98,9 +106,21 @@ def _engine_only(result: FileResult, job: Job, settings: Sequence[Settings]) -> 
     return Outcome(Checked(result, None))
 
 
+@contextmanager
+def young_gc_threshold() -> Iterator[None]:
+    """GC_YOUNG as the collector's first threshold for the duration (see GC_YOUNG)."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_YOUNG), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _init_worker(settings: Sequence[Settings], mode: Mode, keep_source: bool) -> None:
     global _worker
     _worker = (settings, mode, keep_source)
+    gc.set_threshold(max(gc.get_threshold()[0], GC_YOUNG), *gc.get_threshold()[1:])
     # What the forked worker inherited (modules, settings, schemas) lives as long as it
     # does: keep the collector from scanning it again and again (and from touching its
     # pages, which would copy them).
@@ -136,8 +156,9 @@ def run_jobs(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode,
              workers: int, keep_source: bool = True) -> Iterator[Outcome]:
     workers = min(workers, len(jobs) // MIN_FILES_PER_WORKER)
     if workers <= 1:
-        for job in jobs:
-            yield process(job, settings, mode)
+        with young_gc_threshold():
+            for job in jobs:
+                yield process(job, settings, mode)
         return
     # One-file runs do not pay for importing the process pool.
     from concurrent.futures import ProcessPoolExecutor

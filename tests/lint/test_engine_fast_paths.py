@@ -89,3 +89,18 @@ def test_a_file_sent_back_by_a_worker_is_rebuilt_equal(monkeypatch: pytest.Monke
         compared += there.checked.result.diagnostics
     # The fixtures have findings to compare, fixes among them.
     assert any(d.fix is not None for d in compared)
+
+
+def test_the_collector_threshold_is_raised_while_checking_and_restored() -> None:
+    import gc
+
+    from lint.batch import GC_YOUNG, run_jobs
+
+    before = gc.get_threshold()
+    settings = (build_settings(Registry.default(), Selection(None, (), ()), None),)
+    paths = sorted((FIXTURES / "voa").glob("*.md"))[:2]
+    seen = []
+    for _ in run_jobs([Job(str(p), p, 0) for p in paths], settings, Mode(), 1):
+        seen.append(gc.get_threshold()[0])
+    assert seen and all(threshold >= GC_YOUNG for threshold in seen)
+    assert gc.get_threshold() == before
