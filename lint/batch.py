@@ -4,12 +4,15 @@ on `--jobs`. Each job names the settings (one per configuration file) that apply
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from lint.cache import digest, stat_key
+from lint.cache import Payload, digest, stat_key
 from lint.engine import FileResult, check_bytes, unreadable
 from lint.engine_rules import InternalError
 from lint.fix_run import (
@@ -24,6 +27,13 @@ from lint.fix_run import (
 from lint.models import Diagnostic, Severity
 from lint.settings import Settings
 from lint.source import DecodeError, SourceText
+
+# Collect the youngest objects every GC_YOUNG allocations instead of Python's 700 while
+# files are being checked: an article's tree is thousands of objects that live until its
+# file is done, and every early collection scans (and promotes) them again. Measured
+# under callgrind on 100 files: -2.7 % instructions per file; the extra garbage held is
+# a few MB at most.
+GC_YOUNG = 10_000
 
 # Worker processes cost ~50 ms to start and pickling results costs too: only use them
 # when every worker gets at least this many files.
@@ -96,18 +106,49 @@ def _engine_only(result: FileResult, job: Job, settings: Sequence[Settings]) -> 
     return Outcome(Checked(result, None))
 
 
+@contextmanager
+def young_gc_threshold() -> Iterator[None]:
+    """GC_YOUNG as the collector's first threshold for the duration (see GC_YOUNG)."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_YOUNG), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _init_worker(settings: Sequence[Settings], mode: Mode, keep_source: bool) -> None:
     global _worker
     _worker = (settings, mode, keep_source)
+    gc.set_threshold(max(gc.get_threshold()[0], GC_YOUNG), *gc.get_threshold()[1:])
+    # What the forked worker inherited (modules, settings, schemas) lives as long as it
+    # does: keep the collector from scanning it again and again (and from touching its
+    # pages, which would copy them).
+    gc.freeze()
 
 
-def _process_in_worker(job: Job) -> Outcome:
+# What a worker sends back for a file: its outcome without diagnostics, and those as
+# plain rows (`lint.cache.Payload`): pickling pydantic models costs ~3x as much on each
+# side as rows do and then building the models again in the parent.
+_Sent = tuple[Outcome, list[tuple[Any, ...]]]
+
+
+def _process_in_worker(job: Job) -> _Sent:
     settings, mode, keep_source = _worker
     outcome = process(job, settings, mode)
+    result = outcome.checked.result
     if not keep_source and job.path is not None:
         # The parent's output does not quote the text: do not pickle it back (~2x the
         # bytes of the file). A corpus diagnostic that lands here re-reads it.
-        outcome.checked.result.source = None
+        result.source = None
+    rows = Payload.of(result.diagnostics, {}, None).rows
+    result.diagnostics = []
+    return outcome, rows
+
+
+def _received(sent: _Sent) -> Outcome:
+    outcome, rows = sent
+    outcome.checked.result.diagnostics = Payload(rows, {}, None).diagnostics()
     return outcome
 
 
@@ -115,8 +156,9 @@ def run_jobs(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode,
              workers: int, keep_source: bool = True) -> Iterator[Outcome]:
     workers = min(workers, len(jobs) // MIN_FILES_PER_WORKER)
     if workers <= 1:
-        for job in jobs:
-            yield process(job, settings, mode)
+        with young_gc_threshold():
+            for job in jobs:
+                yield process(job, settings, mode)
         return
     # One-file runs do not pay for importing the process pool.
     from concurrent.futures import ProcessPoolExecutor
@@ -127,9 +169,9 @@ def run_jobs(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode,
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(tuple(settings), mode, keep_source)) as pool:
         try:
-            for outcome in pool.map(_process_in_worker, jobs, chunksize=chunk):
+            for sent in pool.map(_process_in_worker, jobs, chunksize=chunk):
                 done += 1
-                yield outcome
+                yield _received(sent)
         except BrokenProcessPool:
             # A worker died (a plugin called os._exit, a crash in C code, the OOM killer):
             # the files it had not delivered get an internal error instead of a traceback.

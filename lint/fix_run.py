@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from lint.engine import FileResult, check_source
 from lint.engine_rules import InvalidSuppression, UnusedSuppression
 from lint.fixer import applicable, apply_fixes
 from lint.models import Diagnostic
+from lint.rule import Rule
 from lint.settings import Settings
 from lint.source import SourceText
 from lint.suppress import Suppressions, invalid, parse_suppressions, unused
@@ -67,20 +68,28 @@ def lint_text(path: str, source: SourceText, settings: Settings,
               summarize: Callable[[Article], dict[str, Any]] | None = None) -> Checked:
     """Diagnostics of the selected, not per-file-ignored rules, minus suppressed ones,
     plus X001/X004, with severity overrides applied, sorted."""
-    rules = [rule for rule in settings.rules if rule.code not in ignored]
-    codes = settings.codes - ignored
+    rules: Sequence[Rule]
+    if ignored:
+        rules = [rule for rule in settings.rules if rule.code not in ignored]
+        codes = settings.codes - ignored
+    else:  # the common case: no per-file ignores, nothing to copy
+        rules, codes = settings.rules, settings.codes
     seen: list[Article] = []
-    result = check_source(path, source, rules, settings.profiles, seen.append)
+    # Sorted once, below, after the suppression diagnostics join.
+    result = check_source(path, source, rules, settings.profiles, seen.append, sort=False)
     diagnostics = [d for d in result.diagnostics if d.code in codes]
     suppressions = None
     if seen:
         suppressions = parse_suppressions(seen[0], settings.registry)
-        diagnostics = suppressions.filter(diagnostics)
+        if suppressions.directives:
+            diagnostics = suppressions.filter(diagnostics)
         if InvalidSuppression.code in codes:
             diagnostics += invalid(suppressions, source, path)
         if UnusedSuppression.code in codes:
             diagnostics += unused(suppressions, source, path, deferred & codes)
-    result.diagnostics = sorted(overridden(diagnostics, settings), key=Diagnostic.sort_key)
+    diagnostics = overridden(diagnostics, settings)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    result.diagnostics = diagnostics
     if seen and summarize is not None:
         result.summary = summarize(seen[0])
     return Checked(result, suppressions)

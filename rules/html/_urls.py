@@ -3,6 +3,7 @@ scheme of a (decoded) attribute value."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 # Attributes whose value a browser loads or navigates to (HTML, SVG and obsolete ones).
@@ -31,17 +32,14 @@ def normalise(value: str) -> str:
     return stripped.replace("\t", "").replace("\n", "").replace("\r", "").lower()
 
 
+# A scheme (an ASCII letter, then letters, digits, `+`, `-`, `.`) up to the first colon.
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*(?=:)")
+
+
 def scheme_of(value: str) -> str:
     """The scheme of a normalised URL, or "" when it has none (a relative URL)."""
-    colon = value.find(":")
-    if colon <= 0:
-        return ""
-    scheme = value[:colon]
-    if not scheme[0].isascii() or not scheme[0].isalpha():
-        return ""
-    if not all(char.isascii() and (char.isalnum() or char in "+-.") for char in scheme):
-        return ""
-    return scheme
+    match = _SCHEME.match(value)
+    return match.group() if match is not None else ""
 
 
 def data_media_type(value: str) -> str:

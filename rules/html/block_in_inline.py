@@ -57,11 +57,10 @@ class BlockInInline(Rule):
 
     def _findings(self, article: Article) -> Iterator[Finding]:
         context = article.derived(element_context)
-        for element in article.elements():
+        # Only elements with a phrasing-only container around them can be misplaced
+        # blocks; the map holds just those, in document order.
+        for element, outer in context.phrasing_parent.items():
             if not element.is_block or element in context.foreign:
-                continue
-            outer = context.phrasing_parent.get(element)
-            if outer is None:
                 continue
             line, column = article.source.position(outer.start)
             if outer.tag == "p" or outer.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "pre"):

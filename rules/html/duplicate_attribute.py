@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
+from itertools import compress
+from operator import attrgetter
 
 from lint import Article, Attribute, Diagnostic, FixAvailability, Rule, Severity
 from rules.html._limit import CappedOptions, Finding, capped
 
 _WS = " \t\n\f\r"
+_ATTRIBUTES = attrgetter("attributes")
 
 
 class DuplicateAttribute(Rule):
@@ -55,7 +58,9 @@ class DuplicateAttribute(Rule):
 
     def _findings(self, article: Article) -> Iterator[Finding]:
         text = article.text
-        for element in article.elements():
+        elements = list(article.elements())
+        # Only elements with attributes (selected in C: most have none) can repeat one.
+        for element in compress(elements, map(len, map(_ATTRIBUTES, elements))):
             if len(element.attributes) < 2:
                 continue
             first: dict[str, Attribute] = {}

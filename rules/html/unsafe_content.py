@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
+from itertools import compress
+from operator import attrgetter, or_
 
 from pydantic import Field
 
@@ -62,6 +64,13 @@ _ELEMENT_ADVICE = {
 }
 
 _STYLE_DANGER = ("expression(", "javascript:", "vbscript:", "-moz-binding", "behavior:")
+
+# What `_attribute` can report on (besides `on…` handlers), and the elements reported on
+# for what they are: anything else is skipped without a call.
+_CHECKED_ATTRIBUTES = URL_ATTRIBUTES | {"style"}
+_CHECKED_ELEMENTS = frozenset({"script", "iframe", *_ELEMENT_ADVICE})
+_ATTRIBUTES = attrgetter("attributes")
+_TAG = attrgetter("tag")
 
 
 class UnsafeContent(Rule):
@@ -125,13 +134,23 @@ class UnsafeContent(Rule):
         yield from capped(self, article, self._findings(article), "unsafe constructs")
 
     def _findings(self, article: Article) -> Iterator[Finding]:
-        for element in article.elements():
+        elements = list(article.elements())
+        # Only elements with attributes or of a checked tag (selected in C) have
+        # anything to report.
+        wanted = map(or_, map(len, map(_ATTRIBUTES, elements)),
+                     map(_CHECKED_ELEMENTS.__contains__, map(_TAG, elements)))
+        for element in compress(elements, wanted):
             flagged_url = False
             for attribute in element.attributes:
+                name = attribute.name
+                if name not in _CHECKED_ATTRIBUTES and not name.startswith("on"):
+                    continue  # `class`, `width`, `alt`…: nothing to check
                 diagnostic = self._attribute(article, element, attribute)
                 if diagnostic is not None:
-                    flagged_url = flagged_url or attribute.name in URL_ATTRIBUTES
+                    flagged_url = flagged_url or name in URL_ATTRIBUTES
                     yield diagnostic
+            if element.tag not in _CHECKED_ELEMENTS:
+                continue
             if element.tag == "script":
                 yield self._script(article, element)
             elif element.tag in _ELEMENT_ADVICE:

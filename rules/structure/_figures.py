@@ -4,6 +4,8 @@ captions (in the source profile's caption markup), and what a caption says."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
+from operator import attrgetter
 
 from lint import Article, Element, Profile, TextNode
 
@@ -12,7 +14,6 @@ MEDIA = frozenset({"img", "video", "audio", "iframe", "picture", "object", "embe
 _WRAPPERS = frozenset({"a", "picture"})
 # Containers whose image children stand as figures (not images inside running text).
 _FIGURE_PARENTS = frozenset({"div", "figure", "section", "article", "center"})
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 
 def next_element(article: Article, element: Element) -> Element | None:
@@ -44,20 +45,20 @@ def _siblings(element: Element) -> list[Element | TextNode]:
 
 
 def _index(article: Article, element: Element) -> int:
-    return article.derived(_sibling_indexes).get(element, -1)
+    """`element`'s index among its parent's children. Children are in document order, so
+    a binary search on their start offsets finds it (an empty text node may share its
+    start: step over those); linear however many figures a parent holds."""
+    siblings = _siblings(element)
+    index = bisect_left(siblings, element.start, key=_start)
+    while index < len(siblings) and siblings[index].start == element.start:
+        if siblings[index] is element:
+            return index
+        index += 1
+    # Not where document order puts it (never seen): look the slow way.
+    return next((i for i, node in enumerate(siblings) if node is element), -1)
 
 
-def _sibling_indexes(article: Article) -> dict[Element, int]:
-    """Each element's index among its parent's children, built once per article so that
-    looking at neighbours stays linear however many figures a body holds."""
-    indexes: dict[Element, int] = {}
-    if article.body is None:
-        return indexes
-    for parent in [article.body.root, *article.elements()]:
-        for index, node in enumerate(parent.children):
-            if isinstance(node, Element):
-                indexes[node] = index
-    return indexes
+_start = attrgetter("start")
 
 
 def figure_unit(image: Element) -> Element | None:
@@ -83,29 +84,66 @@ def holds_media(element: Element) -> bool:
     return False
 
 
+Step = tuple[str, str]  # (tag, class or "") of one `>`-separated selector step
+
+
+@lru_cache(maxsize=64)
+def caption_selectors(markup: tuple[str, ...]) -> tuple[tuple[Step, ...], ...]:
+    """The profile's caption markup (`div>small`, `span.imageCaption`) as steps, split
+    once per profile rather than once per element looked at."""
+    selectors = []
+    for selector in markup:
+        steps = []
+        for step in selector.split(">"):
+            tag, _, wanted = step.partition(".")
+            steps.append((tag, wanted))
+        selectors.append(tuple(steps))
+    return tuple(selectors)
+
+
+@lru_cache(maxsize=64)
+def caption_tags(markup: tuple[str, ...]) -> frozenset[str]:
+    """The tags a caption can start with: any other element is not one."""
+    return frozenset(steps[0][0] for steps in caption_selectors(markup))
+
+
 def caption_text_element(element: Element, profile: Profile) -> Element | None:
     """When `element` is a caption in one of the profile's markups (`div>small`,
     `span.imageCaption`), the innermost element of that markup (the one holding the
     text); else None."""
-    for selector in profile.caption_markup:
-        inner = _match(element, selector.split(">"))
+    if element.tag not in caption_tags(profile.caption_markup):
+        return None
+    for steps in caption_selectors(profile.caption_markup):
+        inner = _match(element, steps)
         if inner is not None:
             return inner
     return None
 
 
-def _match(element: Element, steps: list[str]) -> Element | None:
-    tag, _, wanted = steps[0].partition(".")
-    if element.tag != tag:
-        return None
-    if wanted and wanted not in (element.attr("class") or "").split():
-        return None
-    if len(steps) == 1:
-        return element
-    children = [c for c in element.children if isinstance(c, Element) or not c.is_whitespace]
-    if len(children) != 1 or not isinstance(children[0], Element):
-        return None
-    return _match(children[0], steps[1:])
+def _match(element: Element, steps: tuple[Step, ...]) -> Element | None:
+    for depth, (tag, wanted) in enumerate(steps):
+        if element.tag != tag:
+            return None
+        if wanted and wanted not in (element.attr("class") or "").split():
+            return None
+        if depth == len(steps) - 1:
+            return element
+        only = _only_child(element)
+        if only is None:
+            return None
+        element = only
+    return None
+
+
+def _only_child(element: Element) -> Element | None:
+    """The one child element when nothing else but whitespace is inside, else None."""
+    only: Element | TextNode | None = None
+    for child in element.children:
+        if isinstance(child, Element) or not child.is_whitespace:
+            if only is not None:
+                return None
+            only = child
+    return only if isinstance(only, Element) else None
 
 
 def caption_after(article: Article, unit: Element,
@@ -123,7 +161,9 @@ def visible_text(article: Article, element: Element) -> str:
     start, end = element.content_start, element.content_end
     runs = article.runs
     pieces = []
-    for index in range(bisect_left(article.derived(_run_starts), start), len(runs)):
+    # Runs are in document order: a binary search finds the first (log n key reads, no
+    # list of every run's start built per article).
+    for index in range(bisect_left(runs, start, key=_run_start), len(runs)):
         run = runs[index]
         if run.start >= end:
             break
@@ -132,9 +172,4 @@ def visible_text(article: Article, element: Element) -> str:
     return " ".join(" ".join(pieces).split())
 
 
-def _run_starts(article: Article) -> list[int]:
-    return [run.start for run in article.runs]
-
-
-def is_blank(text: str) -> bool:
-    return all(char.isspace() or char in _INVISIBLE for char in text)
+_run_start = attrgetter("start")

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lint import Article, Diagnostic, FixAvailability, Rule, Severity
+from rules.structure._tags import tagged
+
+# Anything but whitespace as `str.strip` sees it (`re` uses the same Unicode table):
+# searching for it stops at the first character instead of copying the body line.
+_VISIBLE = re.compile(r"\S")
 
 
 class BodyRule(Rule):
@@ -52,12 +58,12 @@ class BodyRule(Rule):
         source = article.source
         body = article.body
         body_line = source.line(5) if source.line_count >= 5 else None
-        if body is None or body_line is None or not source.text[
-                body_line.start:body_line.end].strip():
+        if body is None or body_line is None or _VISIBLE.search(
+                source.text, body_line.start, body_line.end) is None:
             at = body_line.start if body_line is not None else len(source)
             yield self.diagnostic(article, at, at, "the article has no body on line 5")
             return
-        if not any(True for _ in article.elements("p")):
+        if not tagged(article, "p"):
             yield self.diagnostic(article, body_line.start, body_line.end,
                                   "the body holds no paragraph `<p>`")
         if source.line_count > 5:

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 from lint import Article, Diagnostic, Element, FixAvailability, Profile, Rule, Severity, profile_for
 from rules.structure._figures import (
     caption_after,
+    caption_tags,
     caption_text_element,
     figure_unit,
     holds_media,
-    is_blank,
     previous_element,
     visible_text,
 )
+from rules.structure._paragraphs import is_blank
+from rules.structure._tags import tagged
+
+_START = attrgetter("start")
 
 
 class Caption(Rule):
@@ -60,13 +65,17 @@ class Caption(Rule):
         profile = profile_for(article)
         if not profile.captions_required:
             return
-        for image in article.elements("img"):
+        for image in tagged(article, "img"):
             unit = figure_unit(image)
             if unit is not None and caption_after(article, unit, profile) is None:
                 yield self.diagnostic(
                     article, image.start, image.end,
                     f"the image has no caption: expected {_markup(profile)} right after it")
-        for element in article.elements():
+        # Only elements of the tags a caption starts with, in document order.
+        candidates = [e for tag in caption_tags(profile.caption_markup)
+                      for e in tagged(article, tag)]
+        candidates.sort(key=_START)
+        for element in candidates:
             inner = caption_text_element(element, profile)
             if inner is not None:
                 yield from self._caption(article, profile, element, inner)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lint import (
@@ -14,6 +15,10 @@ from lint import (
     date_lookup,
     format_example,
 )
+
+# Anything but whitespace as `str.strip` sees it (`re` uses the same Unicode table):
+# searching for it stops at the first character instead of copying the body.
+_VISIBLE = re.compile(r"\S")
 
 
 class DateDiv(Rule):
@@ -60,7 +65,7 @@ class DateDiv(Rule):
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         body = article.body
-        if body is None or not article.text[body.start:body.end].strip():
+        if body is None or _VISIBLE.search(article.text, body.start, body.end) is None:
             return  # S011 reports a missing body
         lookup = date_lookup(article)
         profile = lookup.profile

@@ -44,8 +44,10 @@ class EmptyParagraph(Rule):
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for paragraph in paragraphs(article):
+            if not paragraph.blank:
+                continue
             element = paragraph.element
-            if not paragraph.blank or shows_content(article, element):
+            if shows_content(article, element):
                 continue
             yield self.diagnostic(article, element.start, element.outer_end,
                                   "empty paragraph: it holds no visible text",

@@ -84,6 +84,15 @@ class FeedAdvert(Rule):
 
 
 def _text(article: Article, element: Element) -> str:
-    pieces = [run.text for run in article.runs
-              if element.content_start <= run.start and run.end <= element.content_end]
+    """The text of the runs inside `element`, blanks removed. The element is the body's
+    last, so its runs are the last ones: walk back from the end (runs are in document
+    order) instead of over the whole body."""
+    start, end = element.content_start, element.content_end
+    pieces = []
+    for run in reversed(article.runs):
+        if run.start < start:
+            break
+        if run.end <= end:
+            pieces.append(run.text)
+    pieces.reverse()
     return "".join("".join(pieces).split())

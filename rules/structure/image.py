@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from lint import Article, Attribute, Diagnostic, Element, FixAvailability, Rule, Severity
+from rules.structure._tags import tagged
 
 _SIZE = re.compile(r"(?:[0-9]+(?:\.[0-9]+)?%|[0-9]+)\Z")
 _PROXIES = ("images.weserv.nl", "wsrv.nl")
@@ -48,7 +49,7 @@ class Image(Rule):
     fix_availability = FixAvailability.NONE
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
-        for image in article.elements("img"):
+        for image in tagged(article, "img"):
             yield from self._source(article, image)
             for name in ("width", "height"):
                 attribute = image.get(name)

@@ -16,6 +16,8 @@ from lint import (
     profile_for,
 )
 from rules.structure._figures import caption_after, figure_unit, visible_text
+from rules.structure._tags import tagged
+
 
 
 class ImageAlt(Rule):
@@ -54,7 +56,7 @@ class ImageAlt(Rule):
     enabled_by_default = False
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
-        for image in article.elements("img"):
+        for image in tagged(article, "img"):
             if image.get("alt") is not None:
                 continue
             yield self.diagnostic(article, image.start, image.end,

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from lint import Article, Diagnostic, FixAvailability, Rule, Severity
+
+# Whitespace as `str.isspace` sees it (`re` uses the same Unicode table).
+_SPACE = re.compile(r"\s")
 
 
 class TitleLink(Rule):
@@ -82,6 +86,8 @@ class TitleLink(Rule):
             yield self.diagnostic(
                 article, start, start + len(value), "spaces around the title",
                 fix=self.replace(start, start + len(value), stripped, "Trim the title"))
+        if "]" not in value:
+            return  # what follows only reports an unescaped `]`
         escaped = False
         for index, char in enumerate(value):
             if char == "]" and not escaped:
@@ -95,8 +101,9 @@ class TitleLink(Rule):
              line_text: str) -> Iterator[Diagnostic]:
         if not line_text.rstrip().endswith(")"):
             yield self.diagnostic(article, end, end, "the title link is not closed with `)`")
-        space = next((i for i, c in enumerate(value) if c.isspace()), -1)
-        if space != -1:
+        found = _SPACE.search(value)
+        if found is not None:
+            space = found.start()
             yield self.diagnostic(article, start + space, start + space + 1,
                                   "space inside the URL: write it as `%20`")
             return

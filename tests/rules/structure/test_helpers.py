@@ -1,0 +1,60 @@
+"""The structure family's shared helpers agree with the definitions they speed up."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from rules.structure._paragraphs import _WHITESPACE, is_blank, paragraphs
+from rules.structure._figures import _index, caption_selectors, caption_text_element
+from lint import DEFAULT_PROFILES
+from tests.support import article_text, parse
+
+
+def test_the_whitespace_list_is_what_isspace_accepts() -> None:
+    every = "".join(chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace())
+    assert sorted(_WHITESPACE) == sorted(every)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\u3000\t\n", "\u200b", " \ufeff \u2060 ", "a",
+                                  " \u200b x", "\u00a0", "\u200e", "·"])
+def test_is_blank_is_whitespace_or_invisible(text: str) -> None:
+    invisible = "\u200b\u200c\u200d\u2060\ufeff"
+    assert is_blank(text) == all(char.isspace() or char in invisible for char in text)
+
+
+def test_sibling_index_per_parent() -> None:
+    article = parse(article_text('<div><p>a</p> <img src="x"> <p>b</p></div><p>c</p>'))
+    for element in article.elements():
+        siblings = element.parent.children if element.parent is not None else []
+        expected = next(i for i, node in enumerate(siblings) if node is element)
+        assert _index(article, element) == expected
+
+
+def test_caption_selectors_split_tags_and_classes() -> None:
+    assert caption_selectors(("div>small", "span.imageCaption")) == (
+        (("div", ""), ("small", "")), (("span", "imageCaption"),))
+
+
+def test_caption_markup_needs_the_only_child() -> None:
+    voa = DEFAULT_PROFILES["voa"]
+    body = ('<div><small>说明</small></div><div> <small>说明</small> </div>'
+            '<div><small>a</small><small>b</small></div><div>x<small>c</small></div>')
+    article = parse(article_text(body))
+    found = [caption_text_element(e, voa) for e in article.elements("div")]
+    assert [e is not None for e in found] == [True, True, False, False]
+
+
+@pytest.mark.parametrize("body", [
+    "<p> </p>", "<p>\u200b</p>", "<p>&nbsp;\ufeff</p>", "<p>a</p>", "<p> <b> </b>\u3000</p>",
+    "<p><i>\u200b</i> x</p>", "<p></p>", "<p><br>\u2060<br></p>", "<p>\u200e</p>",
+])
+def test_paragraph_blank_is_whitespace_or_invisible_runs(body: str) -> None:
+    invisible = "\u200b\u200c\u200d\u2060\ufeff"
+    article = parse(article_text(body))
+    for paragraph in paragraphs(article):
+        expected = all(char.isspace() or char in invisible
+                       for run in paragraph.runs for char in run.text)
+        assert paragraph.blank == expected
+        assert paragraph.text == " ".join(" ".join(r.text for r in paragraph.runs).split())
