@@ -28,12 +28,25 @@ from rules.names._tables import (
     TRANSLITERATION,
 )
 
-OPENERS = frozenset("（(")
-_OPENER = re.compile("[（(]")
-MAX_GLOSS = 80  # characters between the brackets
+MAX_GLOSS = 80  # the closing bracket is at most this many characters after the opening one
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # as `is_han`
+# The only places a gloss can be: a bracket right after a Han character (the name ends
+# there), closed (`）` or a mixed `)`: `（Harinder Singh)` is common in real articles and
+# the typography rules report it) before MAX_GLOSS characters and before another opener.
+# One C-level scan per run finds them; the opener comes first so the scan skips ahead by
+# character class instead of testing the look-behind everywhere.
+_CANDIDATE = re.compile(f"[（(](?<=[{_HAN}][（(])([^（()）]{{0,{MAX_GLOSS - 1}}})[）)]")
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+_CUT = re.compile("[,，;；]")  # `Mike Gallagher, R-WI`, `…，简称CEBC`: the name ends there
+# Characters a gloss body may hold (`_allowed`), ASCII only: the common case in one
+# C-level match; a body with anything else takes the exact per-character test.
+_PUNCTUATION = ".-'’‘\"“”"
+_PLAIN_BODY = re.compile(r"[A-Za-z\s.\-'’‘\"“”]*")
+_WORD = re.compile(r"\S+")  # `\s` is exactly `str.isspace` (tests check every character)
 MAX_TOKENS = 6
 MIN_PART_RATIO = 0.5
 LEAD = 3
+_LEAD_RUN = re.compile(f"[{_HAN}]{{1,{LEAD}}}")
 # English function words: a gloss holding one is a phrase, not a person's name. (`an` is
 # not among them: `（an Achakzai）` is the sample's name that lost its J.)
 FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "at", "to", "with",
@@ -105,7 +118,12 @@ class RunGloss:
 
 def glosses(article: Article) -> list[RunGloss]:
     """Every name gloss of the article's visible text, in order (use `article.derived`)."""
-    return [RunGloss(run, gloss) for run in article.runs for gloss in find_glosses(run.text)]
+    found = []
+    for run in article.runs:
+        text = run.text
+        if "（" in text or "(" in text:  # most runs hold no bracket: skip the call
+            found += [RunGloss(run, gloss) for gloss in find_glosses(text)]
+    return found
 
 
 def _normal(item: str) -> str:
@@ -117,10 +135,23 @@ def _normal(item: str) -> str:
 
 def find_glosses(text: str) -> list[Gloss]:
     found = []
-    for match in _OPENER.finditer(text):  # a C-speed scan; most runs hold no bracket
-        gloss = _gloss_at(text, match.start())
-        if gloss is not None:
-            found.append(gloss)
+    reverse = ""  # the text backwards, made once a run holds a gloss (see `_name_before`)
+    for match in _CANDIDATE.finditer(text):  # C-speed: most runs hold no candidate
+        inner, offset = match.group(1), match.start(1)
+        body = _body(inner)  # the cheap tests first: most candidates fail one of them
+        if body is None:
+            continue
+        if not reverse:
+            reverse = text[::-1]
+        name = _name_before(text, reverse, match.start())
+        if name is None:
+            continue
+        tokens = _body_tokens(body, offset)
+        if tokens is None:
+            continue
+        parts, separators = name
+        found.append(Gloss(parts, separators, tokens, Piece(inner, offset, match.end(1)),
+                           _lead(text, reverse, parts[0].start)))
     return found
 
 
@@ -128,42 +159,15 @@ def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
-def _gloss_at(text: str, open_at: int) -> Gloss | None:
-    close_at = _closing(text, open_at)
-    if close_at is None:
-        return None
-    inner = Piece(text[open_at + 1:close_at], open_at + 1, close_at)
-    tokens = tokenize(inner)
-    if tokens is None:
-        return None
-    name = _name_before(text, open_at)
-    if name is None:
-        return None
-    parts, separators = name
-    return Gloss(parts, separators, tokens, inner, _lead(text, parts[0].start))
-
-
-def _lead(text: str, first: int) -> str:
+def _lead(text: str, reverse: str, first: int) -> str:
     """Han characters right before the name that may still belong to it: none when the
     text before the name ends with a word that ends right before names (总理, 的)."""
-    start = first
-    while start > 0 and first - start < LEAD and is_han(text[start - 1]):
-        start -= 1
-    if any(text[max(0, first - size):first] in BOUNDARY_WORDS for size in (1, 2, 3)):
+    if (text[max(0, first - 1):first] in BOUNDARY_WORDS
+            or text[max(0, first - 2):first] in BOUNDARY_WORDS
+            or text[max(0, first - 3):first] in BOUNDARY_WORDS):
         return ""
-    return text[start:first]
-
-
-def _closing(text: str, open_at: int) -> int | None:
-    """The closing bracket; a mixed pair `（Harinder Singh)` is common in real
-    articles (the typography rules report it) and still closes the gloss."""
-    for index in range(open_at + 1, min(len(text), open_at + 1 + MAX_GLOSS)):
-        char = text[index]
-        if char in "）)":
-            return index
-        if char in OPENERS:
-            return None
-    return None
+    stretch = _LEAD_RUN.match(reverse, len(text) - first)
+    return text[first - (stretch.end() - stretch.start()):first] if stretch else ""
 
 
 def _is_latin(char: str) -> bool:
@@ -174,35 +178,41 @@ def _is_latin(char: str) -> bool:
 
 def tokenize(inner: Piece) -> tuple[Token, ...] | None:
     """The name tokens of a gloss, or None when it is not a name gloss."""
-    text = inner.text
-    cut = len(text)
-    for stop in ",，;；":  # `Mike Gallagher, R-WI`, `…，简称CEBC`
-        at = text.find(stop)
-        if at != -1:
-            cut = min(cut, at)
-    body = text[:cut]
-    if not body.strip() or any(c.isdigit() or c in "/:@_=&" for c in body):
+    body = _body(inner.text)
+    return None if body is None else _body_tokens(body, inner.start)
+
+
+def _body(inner: str) -> str | None:
+    """The part of a gloss that holds the name, if it may be one: Latin letters, spaces
+    and name punctuation only (so no digits, `/:@_=&` or Han), up to a comma."""
+    cut = _CUT.search(inner)
+    body = inner[:cut.start()] if cut is not None else inner
+    if not body or body.isspace():
         return None
-    if any(not (_is_latin(c) or c.isspace() or c in ".-'’‘\"“”") for c in body):
+    if _PLAIN_BODY.fullmatch(body) is None and not all(
+            _is_latin(c) or c.isspace() or c in _PUNCTUATION for c in body):
         return None
+    return body
+
+
+def _body_tokens(body: str, offset: int) -> tuple[Token, ...] | None:
+    """The tokens of a `_body` that starts at `offset`, or None when they do not read
+    as a person's name."""
     tokens: list[Token] = []
-    index = 0
-    while index < len(body):
-        if body[index].isspace():
-            index += 1
+    names: list[Token] = []
+    lower = 0
+    for word in _WORD.finditer(body):
+        token = _classify(word.group(), offset + word.start())
+        if token is None:
             continue
-        end = index
-        while end < len(body) and not body[end].isspace():
-            end += 1
-        token = _classify(body[index:end], inner.start + index)
-        if token is not None:
-            tokens.append(token)
-        index = end
-    if any(t.kind == "lower" and t.text.lower() in FUNCTION_WORDS for t in tokens):
-        return None  # 塔利班（the Taliban）, 纽瓦克港（Port of Newark）: not a person
-    names = [t for t in tokens if t.kind == "name"]
-    lower = [t for t in tokens if t.kind == "lower"]
-    if not names or len(lower) > 1 or len(tokens) > MAX_TOKENS:
+        tokens.append(token)
+        if token.kind == "name":
+            names.append(token)
+        elif token.kind == "lower":
+            if token.text.lower() in FUNCTION_WORDS:
+                return None  # 塔利班（the Taliban）, 纽瓦克港（Port of Newark）: not a person
+            lower += 1
+    if not names or lower > 1 or len(tokens) > MAX_TOKENS:
         return None
     if all(_is_acronym(t.text) for t in names):
         return None
@@ -211,6 +221,18 @@ def tokenize(inner: Piece) -> tuple[Token, ...] | None:
 
 def _classify(raw: str, start: int) -> Token | None:
     """A gloss word as a token, or None for titles (`Sen.`) and nicknames in quotes."""
+    if raw.isalpha() and raw.isascii():  # most words: what `_classify_marked` does for them
+        bare = raw.lower()
+        if raw[0].isupper():
+            if bare in TITLES:
+                return None
+            return Token(raw, start, start + len(raw), "initial" if len(raw) == 1 else "name")
+        return Token(raw, start, start + len(raw), "particle" if bare in PARTICLES else "lower")
+    return _classify_marked(raw, start)
+
+
+def _classify_marked(raw: str, start: int) -> Token | None:
+    """`_classify` of a word with quotes, dots, hyphens or non-ASCII letters."""
     if raw[0] in "\"“‘'" and raw[-1] in "\"”’'":
         return None
     word = raw.strip("\"“”‘’'")
@@ -235,21 +257,23 @@ def _classify(raw: str, start: int) -> Token | None:
 
 
 def _is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1
+    letters = list(filter(str.isalpha, word))
+    return len(letters) >= 2 and sum(map(str.isupper, letters)) >= len(letters) - 1
 
 
-def _name_before(text: str, end: int) -> tuple[tuple[Piece, ...], tuple[str, ...]] | None:
-    """The transliterated name that ends at `end`, split into parts."""
+def _name_before(text: str, reverse: str, end: int
+                 ) -> tuple[tuple[Piece, ...], tuple[str, ...]] | None:
+    """The transliterated name that ends at `end`, split into parts. `reverse` is
+    `text[::-1]`: a Han stretch that ends at `end` is a forward match there."""
     chunks: list[Piece] = []
     separators: list[str] = []
     position = end
+    size = len(text)
     while True:
-        start = position
-        while start > 0 and is_han(text[start - 1]):
-            start -= 1
-        if start == position:
+        stretch = _HAN_RUN.match(reverse, size - position)
+        if stretch is None:
             return None
+        start = position - (stretch.end() - stretch.start())
         chunks.append(Piece(text[start:position], start, position))
         if start >= 2 and text[start - 1] in SEPARATORS and is_han(text[start - 2]):
             separators.append(text[start - 1])
@@ -303,4 +327,4 @@ def _suffix(chunk: Piece) -> Piece | None:
 
 
 def _ratio(text: str) -> float:
-    return sum(c in TRANSLITERATION for c in text) / len(text)
+    return sum(map(TRANSLITERATION.__contains__, text)) / len(text)

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from lint import Article, CorpusRule, Diagnostic, RuleOptions, Severity, Span
-from rules.names._candidates import glosses
+from rules.names._candidates import Gloss, glosses
 
 Occurrence = dict[str, Any]  # {"name", "english", "span"}: JSON-able facts
 
@@ -54,17 +54,9 @@ class GlossInconsistent(CorpusRule):
         allow: tuple[str, ...] = ()
 
     def facts(self, article: Article) -> list[Occurrence]:
-        found = []
         allow: tuple[str, ...] = getattr(self.options, "allow", ())
-        for item in article.derived(glosses):
-            if item.gloss.allowed(allow):
-                continue
-            if len(item.gloss.parts) < 2:
-                continue  # 史密斯（Brenda Smith）, 史密斯（Marion Smith）: two people
-            start, end = item.span(item.gloss.inner)
-            found.append({"name": item.gloss.name, "english": item.gloss.english,
-                          "span": article.source.span(start, end).model_dump()})
-        return found
+        return [occurrence for gloss, occurrence in article.derived(_all_facts)
+                if not gloss.allowed(allow)]
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         occurrences = self.facts(article)
@@ -100,6 +92,20 @@ class GlossInconsistent(CorpusRule):
             yield self.diagnostic_at(path, Span(**occurrence["span"]), _message(
                 occurrence, elsewhere, where=f"{elsewhere['path']}:"
                 f"{elsewhere['span']['line']}:{elsewhere['span']['column']}"))
+
+
+def _all_facts(article: Article) -> list[tuple[Gloss, Occurrence]]:
+    """Each gloss of a name of two or more parts, with its facts (use `article.derived`:
+    the engine asks for the facts after `check` has computed them)."""
+    found = []
+    for item in article.derived(glosses):
+        if len(item.gloss.parts) < 2:
+            continue  # 史密斯（Brenda Smith）, 史密斯（Marion Smith）: two people
+        start, end = item.span(item.gloss.inner)
+        found.append((item.gloss, {
+            "name": item.gloss.name, "english": item.gloss.english,
+            "span": article.source.span(start, end).model_dump()}))
+    return found
 
 
 def conflicts(occurrences: Sequence[Occurrence]) -> dict[int, Occurrence]:
