@@ -117,12 +117,12 @@ class WordEntry(_Entry):
         the same entries (built once: no pydantic attribute look-ups per call). A plain
         entry is a substring test, preceded by a test of its characters, rarest first:
         most articles lack one of them, and a one-character search is the cheapest."""
-        if not self.regex:
-            wrong = self.wrong
-            rarest = sorted(set(wrong), key=_commonness)
-            return lambda text: all(map(text.__contains__, rarest)) and wrong in text
         if _CONTEXT_SENSITIVE.search(self._pattern.pattern):
             return lambda text: True
+        if not self.regex:
+            wrong = self.wrong
+            rarest = sorted(dict.fromkeys(wrong), key=_commonness)  # stable: reproducible
+            return lambda text: all(map(text.__contains__, rarest)) and wrong in text
         search = self._pattern.search
         return lambda text: search(text) is not None
 
