@@ -174,7 +174,7 @@ def _lead(text: str, reverse: str, first: int) -> str:
             or text[max(0, first - 3):first] in BOUNDARY_WORDS):
         return ""
     stretch = _LEAD_RUN.match(reverse, len(text) - first)
-    return text[first - (stretch.end() - stretch.start()):first] if stretch else ""
+    return text[len(text) - stretch.end():first] if stretch else ""
 
 
 def _is_latin(char: str) -> bool:
@@ -206,7 +206,7 @@ def _body_tokens(body: str, offset: int) -> tuple[Token, ...] | None:
     """The tokens of a `_body` that starts at `offset`, or None when they do not read
     as a person's name."""
     tokens: list[Token] = []
-    names: list[Token] = []
+    named = False  # a name token that is not an acronym: `（TTP）` is not a name
     lower = 0
     for word in _WORD.finditer(body):
         token = _classify(word.group(), offset + word.start())
@@ -214,14 +214,12 @@ def _body_tokens(body: str, offset: int) -> tuple[Token, ...] | None:
             continue
         tokens.append(token)
         if token.kind == "name":
-            names.append(token)
+            named = named or not _is_acronym(token.text)
         elif token.kind == "lower":
             if token.text.lower() in FUNCTION_WORDS:
                 return None  # 塔利班（the Taliban）, 纽瓦克港（Port of Newark）: not a person
             lower += 1
-    if not names or lower > 1 or len(tokens) > MAX_TOKENS:
-        return None
-    if all(_is_acronym(t.text) for t in names):
+    if not named or lower > 1 or len(tokens) > MAX_TOKENS:
         return None
     return tuple(tokens)
 
@@ -283,9 +281,11 @@ def _name_before(text: str, reverse: str, end: int
         stretch = _HAN_RUN.match(reverse, size - position)
         if stretch is None:
             return None
-        start = position - (stretch.end() - stretch.start())
+        start = size - stretch.end()  # the stretch's first character, read forwards
         spans.append((start, position))
-        if start >= 2 and text[start - 1] in SEPARATORS and is_han(text[start - 2]):
+        if start >= 2 and text[start - 1] in SEPARATORS and (
+                "\u4e00" <= text[start - 2] <= "\u9fff"
+                or "\u3400" <= text[start - 2] <= "\u4dbf"):  # is_han, inlined: hot
             separators.append(text[start - 1])
             position = start - 1
             continue
@@ -347,7 +347,7 @@ def _suffix(reverse: str, start: int, end: int) -> int:
     when there are none)."""
     size = len(reverse)
     run = _TRANSLITERATION_RUN.match(reverse, size - end, size - start)
-    return end - (run.end() - run.start()) if run is not None else end
+    return size - run.end() if run is not None else end
 
 
 def _ratio(text: str, start: int, end: int) -> float:

@@ -102,10 +102,17 @@ def _all_facts(article: Article) -> list[tuple[Gloss, Occurrence]]:
         if len(item.gloss.parts) < 2:
             continue  # 史密斯（Brenda Smith）, 史密斯（Marion Smith）: two people
         start, end = item.span(item.gloss.inner)
-        found.append((item.gloss, {
-            "name": item.gloss.name, "english": item.gloss.english,
-            "span": article.source.span(start, end).model_dump()}))
+        found.append((item.gloss, {"name": item.gloss.name, "english": item.gloss.english,
+                                   "span": _span_facts(article, start, end)}))
     return found
+
+
+def _span_facts(article: Article, start: int, end: int) -> dict[str, int]:
+    """`article.source.span(start, end).model_dump()`, without building the model."""
+    line, column = article.source.position(start)
+    end_line, end_column = article.source.position(end)
+    return {"offset": start, "end_offset": end, "line": line, "column": column,
+            "end_line": end_line, "end_column": end_column}
 
 
 def conflicts(occurrences: Sequence[Occurrence]) -> dict[int, Occurrence]:

@@ -21,6 +21,7 @@ from rules.names._phonetic import compare
 from rules.names._textfix import diagnostics
 from rules.names._userfiles import WordEntry, builtin_dictionary
 from rules.names.dictionary import Dictionary
+from rules.names.gloss_inconsistent import _span_facts
 from tests.rules.names import _reference_candidates as reference
 from tests.support import article_text
 
@@ -144,3 +145,12 @@ def test_screened_diagnostics_are_the_naive_ones() -> None:
         for finders in (ENTRIES, ENTRIES[::-1], ENTRIES[:3]):
             assert list(diagnostics(rule, article, finders)) == list(
                 _naive(rule, article, finders))
+
+
+def test_span_facts_are_the_span_model_dumped() -> None:
+    """N004 writes its facts' spans without building `Span` models: same dicts."""
+    for article in list(_articles())[:20]:
+        size = len(article.source)
+        for start, end in ((0, 0), (0, size), (size // 3, size // 2), (size, size)):
+            assert _span_facts(article, start, end) == article.source.span(
+                start, end).model_dump()
