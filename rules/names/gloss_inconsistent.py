@@ -123,6 +123,8 @@ def conflicts(occurrences: Sequence[Occurrence]) -> dict[int, Occurrence]:
         by_name.setdefault(occurrence["name"], []).append(index)
     found: dict[int, Occurrence] = {}
     for indices in by_name.values():
+        if len(indices) < 2:
+            continue  # a name glossed once (most) agrees with itself
         forms = [_tokens(occurrences[i]["english"]) for i in indices]
         if len(set(forms)) < 2:
             continue
