@@ -9,14 +9,13 @@ that leaves a part unmatched, the part is compared with the token in its positio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rules.names._candidates import Gloss, Piece, Token
 from rules.names._phonetic import Mismatch, compare
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):  # a named tuple: immutable, and cheaper to build than a dataclass
     part: Piece
     token: Token
     mismatch: Mismatch | None
@@ -37,6 +36,11 @@ def aligned(gloss: Gloss) -> list[Pair]:
                 return [Pair(part, word, None)]
         target = core[-1]
         return [Pair(part, target, compare(part.text, target.text))]
+    if len(parts) == len(words) and all(
+            compare(p.text, w.text) is None for p, w in zip(parts, words)):
+        # Each part fits the token in its place (most glosses): that is the alignment
+        # `_best_alignment` finds, with every pair fitting, at a fraction of the cost.
+        return [Pair(part, word, None) for part, word in zip(parts, words)]
     best = _best_alignment(parts, words)
     if len(best) == len(parts):
         return [Pair(parts[i], words[j], None) for i, j in best]

@@ -2,10 +2,53 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from lint import Applicability, Article, Diagnostic, Rule
 from rules.names._userfiles import Hit
+
+_PLAN_CACHE_SIZE = 32  # distinct finder lists (option values) kept; more is a config churn
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What is known about a list of finders before seeing any article, built once per
+    list (that is, per options value) and reused for every file."""
+
+    finders: tuple[object, ...]  # held so that the identity key of the cache stays valid
+    # Per finder: False for a text where it cannot occur (None: no such test, keep it).
+    screens: tuple[Callable[[str], bool] | None, ...]
+    # Per finder: `find` hits nothing in a text this does not match (None: unknown).
+    patterns: tuple[re.Pattern[str] | None, ...]
+
+    def live(self, joined: str) -> list[tuple[object, re.Pattern[str] | None]]:
+        """The finders that may occur in an article whose runs, joined, are `joined`."""
+        return [(finder, pattern) for finder, screen, pattern
+                in zip(self.finders, self.screens, self.patterns)
+                if screen is None or screen(joined)]
+
+
+_plans: dict[tuple[int, ...], _Plan] = {}
+
+
+def _plan(finders: tuple[object, ...]) -> _Plan:
+    key = tuple(map(id, finders))
+    plan = _plans.get(key)
+    if plan is None:
+        if len(_plans) >= _PLAN_CACHE_SIZE:
+            _plans.clear()
+        plan = _plans[key] = _Plan(finders, tuple(map(_screen, finders)),
+                                   tuple(getattr(f, "pattern", None) for f in finders))
+    return plan
+
+
+def _screen(finder: object) -> Callable[[str], bool] | None:
+    screen = getattr(finder, "screen", None)
+    if screen is not None:
+        return screen()  # type: ignore[no-any-return]
+    return getattr(finder, "may_occur", None)
 
 
 def diagnostics(rule: Rule, article: Article,
@@ -15,14 +58,21 @@ def diagnostics(rule: Rule, article: Article,
     runs = article.runs
     joined = "\n".join(run.text for run in runs)
     # Most entries occur in no article: one search over the whole text rules them out.
-    finders = [f for f in finders
-               if not hasattr(f, "may_occur") or f.may_occur(joined)]
-    if not finders:
-        return
-    for run in runs:
+    live = _plan(tuple(finders)).live(joined)
+    if live:
+        yield from _run_diagnostics(rule, article, live)
+
+
+def _run_diagnostics(rule: Rule, article: Article,
+                     live: Sequence[tuple[object, re.Pattern[str] | None]]
+                     ) -> Iterator[Diagnostic]:
+    for run in article.runs:
+        text = run.text
         seen: set[tuple[int, int]] = set()
-        for finder in finders:
-            hits: list[Hit] = finder.find(run.text)  # type: ignore[attr-defined]
+        for finder, pattern in live:
+            if pattern is not None and pattern.search(text) is None:
+                continue  # a C-level search spares the entry's `find` in most runs
+            hits: list[Hit] = finder.find(text)  # type: ignore[attr-defined]
             for hit in hits:
                 if (hit.start, hit.end) in seen:
                     continue

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from rules.names._candidates import find_glosses, is_han
+from rules.names._tables import COMMON_HAN
 
 BUILTIN_DICTIONARY = "dictionary.toml"
 # Regex syntax whose meaning depends on what surrounds a match (anchors, word boundaries,
@@ -106,6 +107,25 @@ class WordEntry(_Entry):
                     raise re.error(f"`right` refers to group `{number or name}`, which "
                                    "`wrong` does not have")
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled `wrong`: `find` hits nothing in a text this does not match."""
+        return self._pattern
+
+    def screen(self) -> Callable[[str], bool]:
+        """`may_occur` as a plain function, for a caller that tests every article with
+        the same entries (built once: no pydantic attribute look-ups per call). A plain
+        entry is a substring test, preceded by a test of its characters, rarest first:
+        most articles lack one of them, and a one-character search is the cheapest."""
+        if _CONTEXT_SENSITIVE.search(self._pattern.pattern):
+            return lambda text: True
+        if not self.regex:
+            wrong = self.wrong
+            rarest = sorted(dict.fromkeys(wrong), key=_commonness)  # stable: reproducible
+            return lambda text: all(map(text.__contains__, rarest)) and wrong in text
+        search = self._pattern.search
+        return lambda text: search(text) is not None
+
     def may_occur(self, text: str) -> bool:
         """False only when no part of `text` can match: a pattern without anchors or
         lookarounds matches a run's substring wherever that substring stands, so one
@@ -129,6 +149,11 @@ class WordEntry(_Entry):
                 message += f" ({self.note})"
             hits.append(Hit(match.start(), match.end(), right, message))
         return hits
+
+
+def _commonness(char: str) -> int:
+    """Rank of `char` among frequent Han characters (-1: not frequent, so tested first)."""
+    return COMMON_HAN.find(char) if len(char) == 1 else -1
 
 
 def _key(name: str) -> str:

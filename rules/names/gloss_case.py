@@ -62,12 +62,12 @@ class GlossCase(Rule):
     def check(self, article: Article) -> Iterator[Diagnostic]:
         allow: tuple[str, ...] = getattr(self.options, "allow", ())
         for found in article.derived(glosses):
-            if found.gloss.allowed(allow):
-                continue
+            lower = [token for token in found.gloss.tokens if token.kind == "lower"]
+            if not lower or found.gloss.allowed(allow):
+                continue  # most glosses: no lower-case token, so no alignment needed
             pairs = {pair.token: pair for pair in aligned(found.gloss)}
-            for token in found.gloss.tokens:
-                if token.kind == "lower":
-                    yield self._report(article, found, token, pairs.get(token))
+            for token in lower:
+                yield self._report(article, found, token, pairs.get(token))
 
     def _report(self, article: Article, found: RunGloss, token: Token,
                 pair: Pair | None) -> Diagnostic:

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from lint import Article, CorpusRule, Diagnostic, RuleOptions, Severity, Span
-from rules.names._candidates import glosses
+from rules.names._candidates import Gloss, glosses
 
 Occurrence = dict[str, Any]  # {"name", "english", "span"}: JSON-able facts
 
@@ -54,17 +54,9 @@ class GlossInconsistent(CorpusRule):
         allow: tuple[str, ...] = ()
 
     def facts(self, article: Article) -> list[Occurrence]:
-        found = []
         allow: tuple[str, ...] = getattr(self.options, "allow", ())
-        for item in article.derived(glosses):
-            if item.gloss.allowed(allow):
-                continue
-            if len(item.gloss.parts) < 2:
-                continue  # 史密斯（Brenda Smith）, 史密斯（Marion Smith）: two people
-            start, end = item.span(item.gloss.inner)
-            found.append({"name": item.gloss.name, "english": item.gloss.english,
-                          "span": article.source.span(start, end).model_dump()})
-        return found
+        return [occurrence for gloss, occurrence in article.derived(_all_facts)
+                if not gloss.allowed(allow)]
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         occurrences = self.facts(article)
@@ -102,6 +94,27 @@ class GlossInconsistent(CorpusRule):
                 f"{elsewhere['span']['line']}:{elsewhere['span']['column']}"))
 
 
+def _all_facts(article: Article) -> list[tuple[Gloss, Occurrence]]:
+    """Each gloss of a name of two or more parts, with its facts (use `article.derived`:
+    the engine asks for the facts after `check` has computed them)."""
+    found = []
+    for item in article.derived(glosses):
+        if len(item.gloss.parts) < 2:
+            continue  # 史密斯（Brenda Smith）, 史密斯（Marion Smith）: two people
+        start, end = item.span(item.gloss.inner)
+        found.append((item.gloss, {"name": item.gloss.name, "english": item.gloss.english,
+                                   "span": _span_facts(article, start, end)}))
+    return found
+
+
+def _span_facts(article: Article, start: int, end: int) -> dict[str, int]:
+    """`article.source.span(start, end).model_dump()`, without building the model."""
+    line, column = article.source.position(start)
+    end_line, end_column = article.source.position(end)
+    return {"offset": start, "end_offset": end, "line": line, "column": column,
+            "end_line": end_line, "end_column": end_column}
+
+
 def conflicts(occurrences: Sequence[Occurrence]) -> dict[int, Occurrence]:
     """Index of each occurrence that disagrees with its name's reference gloss -> the
     (first) reference occurrence."""
@@ -110,6 +123,8 @@ def conflicts(occurrences: Sequence[Occurrence]) -> dict[int, Occurrence]:
         by_name.setdefault(occurrence["name"], []).append(index)
     found: dict[int, Occurrence] = {}
     for indices in by_name.values():
+        if len(indices) < 2:
+            continue  # a name glossed once (most) agrees with itself
         forms = [_tokens(occurrences[i]["english"]) for i in indices]
         if len(set(forms)) < 2:
             continue

@@ -1,0 +1,156 @@
+"""The fast gloss finder, N006's screens and the alignment shortcut give exactly what the
+plain versions give (the plain finder is kept in `_reference_candidates`)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint import Article
+from lint.source import SourceText
+from rules.names import _candidates as fast
+from rules.names._align import _best_alignment, aligned
+from rules.names._phonetic import compare
+from rules.names._textfix import diagnostics
+from rules.names._userfiles import WordEntry, builtin_dictionary
+from rules.names.dictionary import Dictionary
+from rules.names.gloss_inconsistent import _span_facts
+from tests.rules.names import _reference_candidates as reference
+from tests.support import article_text
+
+ROOT = Path(__file__).resolve().parents[3]
+ARTICLES = sorted((ROOT / "tests" / "fixtures" / "voa").glob("*.md")) + sorted(
+    (ROOT / "examples").rglob("*.md"))
+
+
+def _plain(gloss: Any) -> tuple[Any, ...]:
+    """A gloss of either finder as plain tuples (their classes differ)."""
+    def piece(p: Any) -> tuple[Any, ...]:
+        return (p.text, p.start, p.end, getattr(p, "kind", None))
+    return (tuple(map(piece, gloss.parts)), tuple(gloss.separators),
+            tuple(map(piece, gloss.tokens)), piece(gloss.inner), gloss.lead)
+
+
+def _same(text: str) -> None:
+    assert [_plain(g) for g in fast.find_glosses(text)] == [
+        _plain(g) for g in reference.find_glosses(text)]
+
+
+def _articles() -> Iterator[Article]:
+    for path in ARTICLES:
+        yield Article.parse(SourceText.decode(path.read_bytes()), str(path))
+
+
+def test_same_glosses_in_every_fixture_and_example() -> None:
+    texts = [run.text for article in _articles() for run in article.runs]
+    assert sum(len(reference.find_glosses(t)) for t in texts) > 100  # the test has teeth
+    for text in texts:
+        _same(text)
+
+
+_ALPHABET = st.sampled_from(list(
+    "简阿恰克扎伊罗伯特部长总理包道格陆克文的理查德·•.・（）() \u3000anJAa-'’\",，;"
+    "Sen.MrÉéßX1/é\u0301ⅰ²\t\n"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_same_glosses_in_any_text(text: str) -> None:
+    _same(text)
+
+
+@pytest.mark.parametrize("text", [
+    "阿西姆·穆尼尔（" + "A" * 78 + "）", "阿西姆·穆尼尔（" + "A" * 79 + "）",  # MAX_GLOSS
+    "阿西姆（Asim（Munir）", "阿西姆（Asim)", "阿西姆(Asim）", "（Asim）", "a（Asim）",
+    "㐀㐁㐂（Asim Munir）", "前总统理查德·尼克松（Richard Nixon）", "理查德（Richard Nixon）",
+    "穆尼尔（Asim Munir, R-WI）", "穆尼尔（Asim\u3000Munir）", "穆尼尔（José Müller）",
+    "穆尼尔（ASIM MUNIR）", "穆尼尔（Asim mUNIR）", "包道格（Douglas Paal）",
+])
+def test_same_glosses_at_the_edges(text: str) -> None:
+    _same(text)
+
+
+def test_regex_whitespace_is_str_isspace() -> None:
+    """The finder splits and tests bodies with `\\s`/`\\S`, the reference with
+    `str.isspace`: they must agree on every character."""
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"\s", everything) == [c for c in everything if c.isspace()]
+
+
+def test_alignment_shortcut_is_the_best_alignment() -> None:
+    """A gloss whose parts each fit the token in their place is aligned that way without
+    the dynamic programme; the programme agrees."""
+    checked = 0
+    for article in _articles():
+        for run in article.runs:
+            for gloss in fast.find_glosses(run.text):
+                parts, words = gloss.parts, list(gloss.tokens)
+                if len(parts) < 2 or len(parts) != len(words) or any(
+                        compare(p.text, w.text) is not None for p, w in zip(parts, words)):
+                    continue
+                checked += 1
+                assert _best_alignment(parts, words) == [(i, i) for i in range(len(parts))]
+                assert [(p.part, p.token) for p in aligned(gloss)] == list(zip(parts, words))
+    assert checked > 10
+
+
+ENTRIES = [
+    *builtin_dictionary(),
+    WordEntry(wrong="美国之声", right="美国之音"),
+    WordEntry(wrong="a$b", right="ab"),  # escaped, yet looks anchored: kept, as before
+    WordEntry(wrong="^据", right="根据", regex=True),
+    WordEntry(wrong=r"(\d+)多名", right=r"\1余名", regex=True, context="死亡|受伤"),
+    WordEntry(wrong="x*", right="y", regex=True),  # matches everywhere, even empty
+]
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.wrong)
+def test_screen_is_may_occur(entry: WordEntry) -> None:
+    screen = entry.screen()
+    texts = ["", "据美国之声报道", "a$b", "导致40多名平民受伤", "再接再厉", "再接再励。",
+             "同期与支持", "\n同期和理解\n"] + [
+        "\n".join(run.text for run in article.runs) for article in _articles()]
+    for text in texts:
+        assert screen(text) == entry.may_occur(text), text
+
+
+def _naive(rule: Dictionary, article: Article, finders: list[Any]) -> Iterator[Any]:
+    """Every finder over every run, no screen, no plan: what `diagnostics` must give."""
+    for run in article.runs:
+        seen: set[tuple[int, int]] = set()
+        for finder in finders:
+            for hit in finder.find(run.text):
+                if (hit.start, hit.end) not in seen:
+                    seen.add((hit.start, hit.end))
+                    start, end = run.source_span(hit.start, hit.end)
+                    fix = (rule.replace(start, end, hit.replacement,
+                                        f"Replace with `{hit.replacement}`")
+                           if run.is_literal(hit.start, hit.end) else None)
+                    yield rule.diagnostic(article, start, end, hit.message, fix=fix)
+
+
+def test_screened_diagnostics_are_the_naive_ones() -> None:
+    rule = Dictionary()
+    body = ("<p>据美国之声报道，导致40多名平民受伤，同期与支持。</p><p>再接再励，"
+            "<b>同期</b>与理解</p><p>a$b 据说</p>")
+    articles = [*list(_articles())[:40], Article.parse(SourceText(article_text(body)), "x.md")]
+    for article in articles:
+        for finders in (ENTRIES, ENTRIES[::-1], ENTRIES[:3]):
+            assert list(diagnostics(rule, article, finders)) == list(
+                _naive(rule, article, finders))
+
+
+def test_span_facts_are_the_span_model_dumped() -> None:
+    """N004 writes its facts' spans without building `Span` models: same dicts."""
+    for article in list(_articles())[:20]:
+        size = len(article.source)
+        for start, end in ((0, 0), (0, size), (size // 3, size // 2), (size, size)):
+            assert _span_facts(article, start, end) == article.source.span(
+                start, end).model_dump()
