@@ -7,7 +7,6 @@ from typing import TextIO
 
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from lint.engine import FileResult
 from lint.models import Severity
@@ -43,6 +42,8 @@ class FullReporter:
 
     def finish(self, summary: Summary, statistics: bool) -> None:
         if statistics and summary.by_code:
+            from rich.table import Table  # only --statistics draws a table
+
             table = Table(show_edge=False, box=None)
             table.add_column("count", justify="right")
             table.add_column("code")
