@@ -10,11 +10,13 @@ from pathlib import Path
 
 from lint.cache import FOLDER_NAME, Cache
 from lint.config import ConfigError, find_config
+from lint.inputs import Inputs
 
 ENVIRONMENT = "ARTICLELINT_CACHE_DIR"
 
 
-def cache_folder(args: argparse.Namespace) -> Path:
+def cache_folder(args: argparse.Namespace, inputs: Inputs | None = None) -> Path:
+    """`inputs` records the configuration candidates looked at."""
     if args.cache_dir:
         return Path(args.cache_dir)
     if os.environ.get(ENVIRONMENT):
@@ -22,7 +24,7 @@ def cache_folder(args: argparse.Namespace) -> Path:
     if args.config:
         return Path(args.config).absolute().parent / FOLDER_NAME
     try:
-        config = find_config(Path.cwd(), {})
+        config = find_config(Path.cwd(), {}, inputs)
     except ConfigError:
         config = None
     root = config.root if config is not None else Path.cwd()
