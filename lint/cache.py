@@ -33,9 +33,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lint.fastpath_key import CACHE_FOLDER_NAME as FOLDER_NAME
 from lint.models import Applicability, Diagnostic, Edit, Fix, Severity, Span, trusted
 
-FOLDER_NAME = ".articlelint_cache"
 FORMAT = 1  # bump when the layout or the pickled payload changes
 RACY_NS = 2_000_000_000  # 2 s: coarser than any common filesystem's mtime tick (FAT: 2 s)
 

@@ -8,11 +8,10 @@ import argparse
 import os
 from pathlib import Path
 
-from lint.cache import FOLDER_NAME, Cache
 from lint.config import ConfigError, find_config
+from lint.fastpath_key import CACHE_ENVIRONMENT as ENVIRONMENT
+from lint.fastpath_key import CACHE_FOLDER_NAME as FOLDER_NAME
 from lint.inputs import Inputs
-
-ENVIRONMENT = "ARTICLELINT_CACHE_DIR"
 
 
 def cache_folder(args: argparse.Namespace, inputs: Inputs | None = None) -> Path:
@@ -29,10 +28,3 @@ def cache_folder(args: argparse.Namespace, inputs: Inputs | None = None) -> Path
         config = None
     root = config.root if config is not None else Path.cwd()
     return root / FOLDER_NAME
-
-
-def open_cache(args: argparse.Namespace) -> Cache | None:
-    """The run's cache, or None when `--no-cache` was given."""
-    if getattr(args, "no_cache", False):
-        return None
-    return Cache(cache_folder(args))

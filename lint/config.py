@@ -18,10 +18,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from lint.fastpath_key import CONFIG_NAMES  # in this order within one folder
 from lint.inputs import Inputs
 from lint.models import Severity
 
-CONFIG_NAMES = ("articlelint.toml", "pyproject.toml")  # in this order within one folder
 
 
 class ConfigError(Exception):

@@ -32,7 +32,7 @@ RACY_NS = 2_000_000_000  # 2 s, as for the per-file cache (`lint.cache.RACY_NS`)
 FOLDER = "replay"  # inside the cache folder; its `.gitignore` keeps it out of walks
 MAGIC = b"ALSNAP01"  # a snapshot file starts with this, then two 8-byte lengths
 PREFIX = len(MAGIC) + 16
-CONFIG_NAMES = ("articlelint.toml", "pyproject.toml")  # as `lint.config.CONFIG_NAMES`
+CONFIG_NAMES = ("articlelint.toml", "pyproject.toml")  # `lint.config` reads them in this order
 CACHE_ENVIRONMENT = "ARTICLELINT_CACHE_DIR"
 CACHE_FOLDER_NAME = ".articlelint_cache"
 
