@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -214,3 +215,29 @@ def test_the_fast_path_imports_only_the_standard_library(name: str) -> None:
     assert ours <= {"lint", "lint.fastpath", "lint.fastpath_key", "__future__"}
     foreign = {m.split(".")[0] for m in imported - checking} - {"lint", "__future__"}
     assert foreign <= set(sys.stdlib_module_names)
+
+
+class _Stream:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize("tty", [True, False])
+@pytest.mark.parametrize("actions", [None, "true", "false"])
+def test_the_key_knows_the_default_format(tty: bool, actions: str | None,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fast path decides the format without importing the reporters: it must decide
+    # as they do, or a replay could print another format's output.
+    from lint.cli import build_parser
+    from lint.report import default_format
+
+    if actions is None:
+        monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    else:
+        monkeypatch.setenv("GITHUB_ACTIONS", actions)
+    args = build_parser().parse_args(["check", "."])
+    stream: Any = _Stream(tty)
+    assert fastpath_key.effective_format(args, stream) == default_format(stream)
