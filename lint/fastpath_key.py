@@ -214,11 +214,13 @@ def distributions(known: Distributions | None = None) -> Distributions:
     return result
 
 
-def entry_point_files(found: Distributions) -> list[str]:
-    """Where the distributions declare their entry points (a plugin may be re-registered
-    under the same version)."""
-    return [os.path.join(entry or ".", name, "entry_points.txt")
-            for entry, _, names in found for name in names]
+def distribution_files(found: Distributions) -> list[str]:
+    """Files to watch besides the folders' listings: where the distributions declare their
+    entry points (a plugin may be re-registered under the same version), and the
+    `sys.path` entries that are not folders (a zip archive of packages)."""
+    files = [os.path.join(entry or ".", name, "entry_points.txt")
+             for entry, _, names in found for name in names]
+    return files + [entry for entry, folder, _ in found if folder is None and entry]
 
 
 def _is_folder(found: State) -> bool:

@@ -36,9 +36,9 @@ from lint.fastpath_key import (
     State,
     code_files,
     code_roots,
+    distribution_files,
     distributions,
     encoding_of,
-    entry_point_files,
     now_ns,
     run_key,
     settled,
@@ -116,7 +116,7 @@ class SnapshotRecorder:
                 expected[path] = found
         for path in code_files(self.roots):
             expected[path] = True
-        for path in entry_point_files(now):
+        for path in distribution_files(now):
             expected.setdefault(path, None)
         paths, states = list(expected), []
         for path in paths:

@@ -179,7 +179,7 @@ def test_the_code(folder: Path, run: Runner, monkeypatch: pytest.MonkeyPatch,
         "", encoding="utf-8"))
 
 
-@pytest.mark.parametrize("change", ["install", "upgrade", "entry points"])
+@pytest.mark.parametrize("change", ["install", "upgrade", "entry points", "zip"])
 def test_the_installed_distributions(folder: Path, run: Runner, tmp_path: Path,
                                      monkeypatch: pytest.MonkeyPatch, change: str) -> None:
     site = tmp_path / "site"
@@ -187,8 +187,11 @@ def test_the_installed_distributions(folder: Path, run: Runner, tmp_path: Path,
     info.mkdir(parents=True)
     points = info / "entry_points.txt"
     points.write_text("[console_scripts]\n", encoding="utf-8")
-    monkeypatch.setattr(sys, "path", [*sys.path, str(site)])
+    archive = tmp_path / "packages.zip"
+    archive.write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip archive
+    monkeypatch.setattr(sys, "path", [*sys.path, str(site), str(archive)])
     changes = {
+        "zip": lambda: archive.write_bytes(b"PK\x05\x06" + bytes(17) + b"\x01"),
         "install": lambda: (site / "other-2.0.dist-info").mkdir(),
         "upgrade": lambda: info.rename(site / "plugin-1.1.dist-info"),
         "entry points": lambda: points.write_text("[articlelint.rules]\n",
