@@ -7,9 +7,11 @@ everything its result depends on: the run's fingerprint (`lint.cache_key`: tool 
 code, plugin versions, resolved settings), the displayed path, the per-file ignores and
 the file's content hash. A changed file, config or version therefore simply misses.
 
-An index per fingerprint maps each file to its last (size, mtime_ns, inode) and content
-hash, so that a warm run need not even read an unchanged file. A stat key is trusted only
-when the file's mtime was at least `RACY_NS` older than the moment it was recorded: a file
+An index per fingerprint maps each file to its last (size, mtime_ns, ctime_ns, inode) and
+content hash, so that a warm run need not even read an unchanged file. The ctime changes
+on every write and cannot be set back, so an edit that keeps the size and restores the
+mtime (`touch -r`, `cp -p`, `rsync -t`) is still seen. A stat key is trusted only when the
+file last changed at least `RACY_NS` before the run that recorded it started: a file
 rewritten within the same timestamp tick as it was read keeps its stat key, and is caught
 because such a recent file is always re-hashed.
 
@@ -31,13 +33,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lint.fastpath_key import CACHE_FOLDER_NAME as FOLDER_NAME
 from lint.models import Applicability, Diagnostic, Edit, Fix, Severity, Span, trusted
 
-FOLDER_NAME = ".articlelint_cache"
 FORMAT = 1  # bump when the layout or the pickled payload changes
 RACY_NS = 2_000_000_000  # 2 s: coarser than any common filesystem's mtime tick (FAT: 2 s)
 
-StatKey = tuple[int, int, int]  # size, mtime_ns, inode
+StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
 
 def digest(data: bytes) -> str:
@@ -45,7 +47,7 @@ def digest(data: bytes) -> str:
 
 
 def stat_key(stat: os.stat_result) -> StatKey:
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
 @dataclass(slots=True)
@@ -105,6 +107,7 @@ class Cache:
         self._indexes: dict[str, dict[str, tuple[StatKey, str, bool]]] = {}
         self._dirty: set[str] = set()
         self.writable = True
+        self.started = time.time_ns()  # before any file of the run is stat'ed
 
     # -- lookups --------------------------------------------------------------------------
 
@@ -131,7 +134,7 @@ class Cache:
                 content = digest(path.read_bytes())
             except OSError:
                 return Probe(None, None, None)
-            if os.stat(path).st_mtime_ns != stat.st_mtime_ns:
+            if stat_key(os.stat(path)) != key:
                 return Probe(None, None, None)  # changing under us: lint it for real
         name = entry_name(fingerprint, display, ignored, content)
         if not self._entry_path(name).is_file():
@@ -156,7 +159,9 @@ class Cache:
     # -- updates --------------------------------------------------------------------------
 
     def remember(self, fingerprint: str, absolute: str, key: StatKey, content: str) -> None:
-        trusted = key[1] <= time.time_ns() - RACY_NS
+        # Relative to when this run started, not to now: a file read early in a long run
+        # may have been rewritten since, within one tick of the state recorded for it.
+        trusted = max(key[1], key[2]) <= self.started - RACY_NS
         index = self.index(fingerprint)
         if index.get(absolute) != (key, content, trusted):
             index[absolute] = (key, content, trusted)
@@ -196,13 +201,19 @@ class Cache:
         return self.entries / name[:2] / f"{name}.pickle"
 
     def _write(self, target: Path, data: bytes) -> None:
-        if not self.folder.is_dir():
-            self.folder.mkdir(parents=True, exist_ok=True)
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists():
-            _replace(ignore, b"# Created by articlelint: the cache is not for git.\n*\n")
+        prepare_folder(self.folder)
         target.parent.mkdir(parents=True, exist_ok=True)
         _replace(target, data)
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the cache folder with its `.gitignore` of `*`: git, and articlelint's own
+    walk of the folders it checks, leave what is inside alone."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        _replace(ignore, b"# Created by articlelint: the cache is not for git.\n*\n")
 
 
 def entry_name(fingerprint: str, display: str, ignored: frozenset[str], content: str) -> str:

@@ -8,13 +8,14 @@ import argparse
 import os
 from pathlib import Path
 
-from lint.cache import FOLDER_NAME, Cache
 from lint.config import ConfigError, find_config
+from lint.fastpath_key import CACHE_ENVIRONMENT as ENVIRONMENT
+from lint.fastpath_key import CACHE_FOLDER_NAME as FOLDER_NAME
+from lint.inputs import Inputs
 
-ENVIRONMENT = "ARTICLELINT_CACHE_DIR"
 
-
-def cache_folder(args: argparse.Namespace) -> Path:
+def cache_folder(args: argparse.Namespace, inputs: Inputs | None = None) -> Path:
+    """`inputs` records the configuration candidates looked at."""
     if args.cache_dir:
         return Path(args.cache_dir)
     if os.environ.get(ENVIRONMENT):
@@ -22,15 +23,8 @@ def cache_folder(args: argparse.Namespace) -> Path:
     if args.config:
         return Path(args.config).absolute().parent / FOLDER_NAME
     try:
-        config = find_config(Path.cwd(), {})
+        config = find_config(Path.cwd(), {}, inputs)
     except ConfigError:
         config = None
     root = config.root if config is not None else Path.cwd()
     return root / FOLDER_NAME
-
-
-def open_cache(args: argparse.Namespace) -> Cache | None:
-    """The run's cache, or None when `--no-cache` was given."""
-    if getattr(args, "no_cache", False):
-        return None
-    return Cache(cache_folder(args))

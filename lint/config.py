@@ -18,9 +18,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from lint.fastpath_key import CONFIG_NAMES  # in this order within one folder
+from lint.inputs import Inputs
 from lint.models import Severity
 
-CONFIG_NAMES = ("articlelint.toml", "pyproject.toml")  # in this order within one folder
 
 
 class ConfigError(Exception):
@@ -90,8 +91,10 @@ def read_config(path: Path) -> ConfigFile | None:
     return ConfigFile(path, prefix, raw)
 
 
-def find_config(directory: Path, cache: dict[Path, ConfigFile | None]) -> ConfigFile | None:
-    """The config that applies to files in `directory`: the nearest one at or above it."""
+def find_config(directory: Path, cache: dict[Path, ConfigFile | None],
+                inputs: Inputs | None = None) -> ConfigFile | None:
+    """The config that applies to files in `directory`: the nearest one at or above it.
+    `inputs` records each candidate looked at."""
     directory = directory.absolute()
     walked: list[Path] = []
     found: ConfigFile | None = None
@@ -100,7 +103,7 @@ def find_config(directory: Path, cache: dict[Path, ConfigFile | None]) -> Config
             found = cache[folder]
             break
         walked.append(folder)
-        found = _config_in(folder)
+        found = _config_in(folder, inputs)
         if found is not None:
             break
     for folder in walked:
@@ -108,10 +111,13 @@ def find_config(directory: Path, cache: dict[Path, ConfigFile | None]) -> Config
     return found
 
 
-def _config_in(folder: Path) -> ConfigFile | None:
+def _config_in(folder: Path, inputs: Inputs | None = None) -> ConfigFile | None:
     for name in CONFIG_NAMES:
         candidate = folder / name
-        if candidate.is_file():
+        present = candidate.is_file()
+        if inputs is not None:
+            inputs.saw(candidate, present)
+        if present:
             config = read_config(candidate)
             if config is not None:
                 return config

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pathspec
 
+from lint.inputs import Inputs
+
 DEFAULT_INCLUDE = ("**/*.md",)
 
 
@@ -27,17 +29,20 @@ def discover(
     paths: Sequence[str],
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
+    inputs: Inputs | None = None,
 ) -> list[Target]:
-    """Files to check, sorted by displayed path. A missing path raises PathNotFound."""
+    """Files to check, sorted by displayed path. A missing path raises PathNotFound.
+    `inputs` records the folders listed and the `.gitignore`/`.git` entries looked at."""
     included = pathspec.GitIgnoreSpec.from_lines(include)
     excluded = pathspec.GitIgnoreSpec.from_lines(exclude)
+    seen = inputs if inputs is not None else Inputs()
     found: dict[str, Target] = {}
     for given in paths:
         path = Path(given)
         if not path.exists() and not path.is_symlink():
             raise PathNotFound(given)
         if path.is_dir():
-            for target in _walk(given, included, excluded):
+            for target in _walk(given, included, excluded, seen):
                 found.setdefault(target.display, target)
         else:
             # An explicitly named file is checked whatever its name.
@@ -46,16 +51,17 @@ def discover(
     return [found[key] for key in sorted(found)]
 
 
-def _walk(root: str, included: pathspec.PathSpec,
-          excluded: pathspec.PathSpec) -> Iterator[Target]:
+def _walk(root: str, included: pathspec.PathSpec, excluded: pathspec.PathSpec,
+          seen: Inputs) -> Iterator[Target]:
     base = Path(os.path.abspath(root))
     specs_of: dict[Path, list[tuple[Path, pathspec.PathSpec]]] = {
-        base: _ancestor_ignores(base)}
+        base: _ancestor_ignores(base, seen)}
     # os.walk does not follow directory symlinks, so a symlink loop cannot trap it.
     for directory, dirnames, filenames in os.walk(base):
+        seen.saw(directory, True)  # its listing: any entry added or removed changes it
         here = Path(directory)
         specs = list(specs_of.pop(here, []))
-        own = _read_gitignore(here / ".gitignore")
+        own = _read_gitignore(here / ".gitignore", seen)
         if own is not None:
             specs.append((here, own))
         rel_dir = here.relative_to(base)
@@ -77,25 +83,34 @@ def _walk(root: str, included: pathspec.PathSpec,
             yield Target(display.replace(os.sep, "/"), here / name)
 
 
-def _read_gitignore(path: Path) -> pathspec.PathSpec | None:
+def _read_gitignore(path: Path, seen: Inputs) -> pathspec.PathSpec | None:
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
+        seen.saw(path, False)
         return None
+    seen.saw(path, True)
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def _ancestor_ignores(root: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+def _is_work_tree(directory: Path, seen: Inputs) -> bool:
+    marker = directory / ".git"
+    found = marker.exists()
+    seen.saw(marker, found)
+    return found
+
+
+def _ancestor_ignores(root: Path, seen: Inputs) -> list[tuple[Path, pathspec.PathSpec]]:
     """`.gitignore` files above `root` that apply to it: those up to the root of the git
     work tree that holds it (none when it is a work tree's root or in none)."""
-    if (root / ".git").exists():
+    if _is_work_tree(root, seen):
         return []
     found: list[tuple[Path, pathspec.PathSpec]] = []
     for directory in root.parents:
-        spec = _read_gitignore(directory / ".gitignore")
+        spec = _read_gitignore(directory / ".gitignore", seen)
         if spec is not None:
             found.append((directory, spec))
-        if (directory / ".git").exists():
+        if _is_work_tree(directory, seen):
             return found[::-1]
     return []
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from lint.batch import Job
 from lint.config import ConfigError, ConfigFile, find_config, read_config
 from lint.discovery import discover
+from lint.inputs import Inputs
 from lint.registry import Registry
 from lint.settings import Selection, Settings, build_settings
 
@@ -23,13 +24,16 @@ WALK_EVERYTHING = ("**/*",)
 
 class Planner:
     def __init__(self, registry: Registry, cli: Selection,
-                 config_path: str | None = None) -> None:
+                 config_path: str | None = None, inputs: Inputs | None = None) -> None:
         self.registry = registry
         self.cli = cli
+        self.inputs = inputs  # records the configuration files and folders looked at
         self.override: ConfigFile | None = None
         self.use_override = config_path is not None
         if config_path is not None:
             path = Path(config_path)
+            if inputs is not None:
+                inputs.saw(path, path.is_file())
             if not path.is_file():
                 raise ConfigError(f"--config {config_path}: no such file")
             self.override = read_config(path)
@@ -44,7 +48,7 @@ class Planner:
         if self.use_override:
             config = self.override
         else:
-            config = find_config(file.absolute().parent, self._cache)
+            config = find_config(file.absolute().parent, self._cache, self.inputs)
         key = config.path if config is not None else None
         index = self._index.get(key)
         if index is None:
@@ -56,7 +60,7 @@ class Planner:
         """Jobs for the files under `paths` (raises discovery's PathNotFound)."""
         explicit = {p.replace(os.sep, "/") for p in paths if not Path(p).is_dir()}
         jobs = []
-        for target in discover(paths, include=WALK_EVERYTHING):
+        for target in discover(paths, include=WALK_EVERYTHING, inputs=self.inputs):
             index = self.settings_for(target.path)
             settings = self.settings[index]
             if target.display not in explicit and not _walked(settings, target.path,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lint import batch, cache_key, cli
+from lint import batch, cache, cache_key, cli
 from lint.article import Article
 from tests.support import REPO, article_text
 
@@ -89,6 +89,24 @@ def test_a_change_within_the_same_mtime_tick_is_seen(tmp_path: Path,
         handle.seek(0)
         handle.write(data)
     os.utime(path, ns=(stamp, stamp))
+    parses.clear()
+    _, out = check(str(path))
+    assert parses and "T001" not in {code for _, code, _, _ in found(out)}
+
+
+def test_an_edit_that_restores_size_and_mtime_is_seen(tmp_path: Path, parses: list[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # An old file whose stat key is trusted at once (RACY_NS 0); the edit keeps the size,
+    # the inode and (put back) the mtime, as `touch -r` or `rsync -t` would: only the
+    # ctime tells.
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    path = write(tmp_path / "a.md", HALFWIDTH)
+    check(str(path))
+    with open(path, "r+b") as handle:
+        data = handle.read().replace(b"(TTP)", b"[TTP]")
+        handle.seek(0)
+        handle.write(data)
+    os.utime(path, ns=(OLD, OLD))
     parses.clear()
     _, out = check(str(path))
     assert parses and "T001" not in {code for _, code, _, _ in found(out)}
