@@ -87,3 +87,23 @@ def test_a_one_file_check_builds_no_validator_it_does_not_use(output_format: str
 def test_the_schema_command_still_builds_the_json_models() -> None:
     result = _run("schema")
     assert "lint.report.json_report.JsonReport" in result["built"]  # type: ignore[operator]
+
+
+def test_the_lint_namespace_is_lazy_and_complete() -> None:
+    """`import lint` (what `python -m lint` and the replay fast path pay) loads no pydantic;
+    every exported name still resolves, to the object its module defines."""
+    probe = ("import sys, lint; heavy = 'pydantic' in sys.modules; "
+             "import importlib; "
+             "ok = all(getattr(lint, n) is getattr(importlib.import_module(m), n) "
+             "for n, m in lint._WHERE.items()); "
+             "print(heavy, ok, sorted(lint._WHERE) == sorted(set(lint.__all__) - {'__version__'}))")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split() == ["False", "True", "True"]
+
+
+def test_unknown_names_are_attribute_errors() -> None:
+    import lint
+
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        getattr(lint, "Nope")
