@@ -104,8 +104,8 @@ def _watched(args: argparse.Namespace, planner: Planner, jobs: list[Job]) -> Wat
             if isinstance(paths, (list, tuple)):
                 for path in paths:
                     watched.present(str(path))
-    for rule in planner.registry.rules:
-        module = sys.modules.get(rule.__module__)
+    for rule_class in planner.registry.rules:
+        module = sys.modules.get(rule_class.__module__)
         where = getattr(module, "__file__", None)
         if where:
             watched.present(where)

@@ -57,7 +57,7 @@ class Outcome:
     written: bool = False
     notes: list[str] = field(default_factory=list)  # warnings for stderr
     content: str | None = None  # hash of the bytes that were linted (for the cache)
-    stat: tuple[int, int, int] | None = None  # their (size, mtime_ns, inode) when read
+    stat: tuple[int, int, int, int] | None = None  # their `lint.cache.stat_key` when read
     # A cache hit bound for the corpus pass: its diagnostics, still as cache rows
     # (`lint.cache.Payload`); `checked.result.diagnostics` is empty until they are built.
     rows: Any = None

@@ -139,7 +139,7 @@ def _pick_maker() -> Any:
     validated ones is checked by tests/lint/test_models_trusted.py."""
     try:
         fields = dict(offset=0, end_offset=1, content="c")
-        made, reference = _unchecked(Edit, **fields), Edit.model_construct(**fields)
+        made, reference = _unchecked(Edit, **fields), Edit.model_construct(None, **fields)
         if type(made) is type(reference) and made == reference \
                 and hash(made) == hash(reference) and all(
                     getattr(made, slot) == getattr(reference, slot)

@@ -229,7 +229,7 @@ def _builtin() -> ProfileSet:
     `lint.profile_data`, which tests/lint/test_profiles.py checks against
     `validated_builtin()`."""
     profiles = {
-        data["name"]: Profile.model_construct(**{
+        data["name"]: Profile.model_construct(None, **{
             key: tuple(value) if isinstance(value, list) else value
             for key, value in data.items()})
         for data in BUILTIN_PROFILES}
