@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from lint.models import Diagnostic
 from lint.source import SourceText
@@ -32,6 +32,9 @@ class BaselineError(Exception):
 
 
 class Entry(BaseModel):
+    # Built when a baseline is first read or written, not at the import of every run.
+    model_config = ConfigDict(defer_build=True)
+
     path: str
     code: str
     text: str  # the flagged text, `sha256:…` when long, `message:…` when the span is empty
@@ -39,6 +42,8 @@ class Entry(BaseModel):
 
 
 class BaselineFile(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     tool: str = "articlelint"
     version: int = VERSION
     entries: list[Entry]

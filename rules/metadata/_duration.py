@@ -13,7 +13,8 @@ from pydantic import BeforeValidator, TypeAdapter
 # split a run of blanks every way before failing (quadratic: 20,000 blanks took 6 s).
 _SHORT = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(?:(w|d|h|m|min|s)\s*)?\Z", re.IGNORECASE)
 _UNITS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "min": 60, "s": 1, None: 1}
-_ADAPTER = TypeAdapter(timedelta)
+# Built on first use (a duration option given in a config file), not at every import.
+_ADAPTER = TypeAdapter(timedelta, config={"defer_build": True})
 
 
 def _duration(value: Any) -> timedelta:

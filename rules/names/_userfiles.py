@@ -41,7 +41,9 @@ class Hit:
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # defer_build: built when a glossary or dictionary is first read, not at import.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              defer_build=True)
 
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = Field((), alias="counter-examples")
