@@ -12,6 +12,7 @@ rendered loosely, so the rest of the word is not compared letter by letter.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import unicodedata
 from dataclasses import dataclass
@@ -108,28 +109,28 @@ def _default_reading(char: str) -> str:
     Reads pypinyin's single-character table directly: the same answer as
     `pinyin(char, style=Style.TONE)` for every character in it (checked over all ~42,000),
     without importing the phrase tables and segmenter (~0.5 s of start-up)."""
-    found = _pinyin_table().get(ord(char)) if len(char) == 1 else None
+    found = _pinyin_table().get(str(ord(char))) if len(char) == 1 else None
     return found.split(",")[0] if found else ""
 
 
 @lru_cache(maxsize=1)
-def _pinyin_table() -> dict[int, str]:
-    """pypinyin's `pinyin_dict` (code point -> comma-separated readings), loaded on first
-    use and on its own: importing `pypinyin.pinyin_dict` would run the package's
-    `__init__`, which loads the phrase tables too."""
+def _pinyin_table() -> dict[str, str]:
+    """pypinyin's single-character table (decimal code point -> comma-separated
+    readings), loaded on first use and on its own: importing `pypinyin.pinyin_dict` would
+    run the package's `__init__`, which loads the phrase tables too. Its JSON file is read
+    directly and keyed by the decimal strings it already has: the module's own loader
+    turns ~42,000 keys into ints one by one (~80 ms against ~15 ms)."""
     spec = importlib.util.find_spec("pypinyin")  # finds the package without running it
     folders = list(spec.submodule_search_locations or []) if spec is not None else []
     for folder in folders:
-        path = os.path.join(folder, "pinyin_dict.py")
-        module_spec = importlib.util.spec_from_file_location("_articlelint_pinyin_dict", path)
-        if module_spec is None or module_spec.loader is None or not os.path.exists(path):
-            continue
-        module = importlib.util.module_from_spec(module_spec)
-        module_spec.loader.exec_module(module)
-        return dict(module.pinyin_dict)
-    from pypinyin.pinyin_dict import pinyin_dict  # an unusual layout: the slow way
+        path = os.path.join(folder, "pinyin_dict.json")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as table:
+                loaded: dict[str, str] = json.load(table)
+            return loaded
+    from pypinyin.pinyin_dict import pinyin_dict  # another layout: the slow way
 
-    return dict(pinyin_dict)
+    return {str(code): readings for code, readings in pinyin_dict.items()}
 
 
 def _toneless(reading: str) -> str:

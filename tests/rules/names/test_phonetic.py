@@ -110,3 +110,19 @@ def test_catch_rate_for_lost_and_swapped_first_letters() -> None:
     swap_rate = sum(_flagged(zh, en) for zh, en in swapped) / len(swapped)
     assert drop_rate > 0.90, drop_rate
     assert swap_rate > 0.90, swap_rate
+
+
+def test_the_single_character_table_is_pypinyins() -> None:
+    """The table read straight from pypinyin's JSON file holds what pypinyin's own
+    `pinyin_dict` does (code points as decimal strings), and a character's default reading
+    is pypinyin's first tone-marked reading of it."""
+    from pypinyin import Style, pinyin
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from rules.names._phonetic import _default_reading, _pinyin_table
+
+    table = _pinyin_table()
+    assert table == {str(code): readings for code, readings in pinyin_dict.items()}
+    for code in list(pinyin_dict)[::97]:  # a spread sample: pinyin() is slow
+        char = chr(code)
+        assert _default_reading(char) == pinyin(char, style=Style.TONE)[0][0], char
