@@ -109,11 +109,9 @@ def is_chinese_side(char: str) -> bool:
 SENTENCE_MARKS = "，。；"
 
 
-_SENTENCE_MARK = re.compile(f"[{SENTENCE_MARKS}]")
-
-
 def is_headline_like(value: str) -> bool:
-    return _SENTENCE_MARK.search(value) is None  # one C-level scan
+    # `in` finds a character with memchr, faster than a regex's character class test.
+    return not any(map(value.__contains__, SENTENCE_MARKS))
 
 
 class Text(Protocol):

@@ -31,7 +31,8 @@ from rules.typography._cjk import SPACE_CLASS, SPACES, WHITE, Prepared, TitleTex
 # of a text. A text may hold it too (it is an ordinary character there); code that counts
 # separators checks the count.
 SEPARATOR = "\x00"
-# White space is dense when more than one character in this many is white.
+# White space is dense when there is more than one stretch of it in this many characters
+# (and more than 16 in all).
 _DENSE = 64
 
 
@@ -80,10 +81,8 @@ class Joined:
         out letter by letter): a step per stretch would then cost more than a regex pass,
         and the rules scan with their patterns instead."""
         if self._dense is None:
-            value = self.value
-            self._dense = sum(map(value.count, SPACE_CLASS)) * _DENSE > len(value)
-            if not self._dense:
-                self._white = _white_stretches(value)
+            self._white = _white_stretches(self.value, 16 + len(self.value) // _DENSE)
+            self._dense = self._white is None
         return self._white
 
     def sentence_hits(self, pattern: re.Pattern[str]) -> Iterator[tuple[Prepared, int, int]]:
@@ -147,18 +146,23 @@ def positions(value: str, chars: str) -> list[int]:
     return found
 
 
-def _white_stretches(value: str) -> list[tuple[int, int]]:
+def _white_stretches(value: str, limit: int) -> list[tuple[int, int]] | None:
     """Each stretch is found from its first character; a stretch met in its middle (a kind
-    of space that is not its first) is skipped in one step, so the work is linear."""
+    of space that is not its first) is skipped in one step, so the work is linear. None
+    as soon as there are more than `limit`."""
     found: list[tuple[int, int]] = []
     kinds = 0
     for char in SPACE_CLASS:
         pos = value.find(char)
         kinds += pos != -1
         while pos != -1:
-            end = WHITE.match(value, pos).end()  # type: ignore[union-attr]
+            end = pos + 1
+            if end < len(value) and value[end] in SPACES:  # most stretches are one space
+                end = WHITE.match(value, pos).end()  # type: ignore[union-attr]
             if pos == 0 or value[pos - 1] not in SPACES:
                 found.append((pos, end))
+                if len(found) > limit:
+                    return None
             pos = value.find(char, end)
     if kinds > 1:
         found.sort()

@@ -29,8 +29,8 @@ from rules.typography._index import joined, positions
 
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _CLOSING_CHINESE = frozenset("）》」』】〕〉")
-_PARENTHESES = re.compile("[()（）]")
 _CJK = re.compile(f"[{CJK_CLASS}]")
+_SEARCHES = 8  # see _CjkIndex
 
 
 class HalfwidthPunctuationRule(Rule):
@@ -115,8 +115,8 @@ class HalfwidthPunctuationRule(Rule):
         value = text.text
         cjk = _CjkIndex(value)
         opened: list[int] = []
-        for match in _PARENTHESES.finditer(value):
-            index, char = match.start(), match.group()
+        for index in positions(value, "()（）"):  # str.find: see _index
+            char = value[index]
             if char in "()" and text.in_url(index):
                 continue
             if char in "(（":
@@ -217,14 +217,19 @@ def _is_label(value: str, start: int, end: int) -> bool:
 
 
 class _CjkIndex:
-    """Answers "is there a CJK letter between these two offsets?" in O(log n), with the
-    letters' offsets listed once, on the first question (nested pairs never rescan)."""
+    """Answers "is there a CJK letter between these two offsets?". The first few questions
+    search between the offsets; after that the letters' offsets are listed once and each
+    answer is a bisect, so nested pairs never rescan (linear time)."""
 
     def __init__(self, value: str) -> None:
         self.value = value
         self.offsets: list[int] | None = None
+        self.searches = 0
 
     def within(self, start: int, end: int) -> bool:
+        if self.offsets is None and self.searches < _SEARCHES:
+            self.searches += 1
+            return _CJK.search(self.value, start + 1, end) is not None
         if self.offsets is None:
             self.offsets = [m.start() for m in _CJK.finditer(self.value)]
         k = bisect_right(self.offsets, start)

@@ -25,7 +25,7 @@ from rules.typography._cjk import (
     is_cjk,
     quote,
 )
-from rules.typography._index import Joined, joined
+from rules.typography._index import Joined, joined, positions
 
 # White space between CJK letters; letters spaced out one by one (`中 国 人`) make one
 # stretch. A lookbehind anchors each try and a failed try gives back at most one letter
@@ -33,7 +33,7 @@ from rules.typography._index import Joined, joined
 _STRETCH = re.compile(f"(?<=[{CJK_CLASS}])[{SPACE_CLASS}]+(?:[{CJK_CLASS}][{SPACE_CLASS}]+)*"
                       f"(?=[{CJK_CLASS}])")
 
-_DELIMITER = re.compile("[，。；“”「」]")
+_DELIMITERS = "，。；“”「」"
 
 
 class SpaceBetweenCjkRule(Rule):
@@ -140,7 +140,7 @@ def _delimiters(value: str) -> list[int]:
     """Offsets of the marks that bound a quoted phrase; none without an opening quote."""
     if "“" not in value and "「" not in value:
         return []
-    return [match.start() for match in _DELIMITER.finditer(value)]
+    return positions(value, _DELIMITERS)  # str.find: see _index
 
 
 def _quoted_phrase(value: str, gap: int, delimiters: list[int]) -> bool:
