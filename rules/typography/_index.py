@@ -178,7 +178,8 @@ def _encoding_map(alphabet: str) -> Any:
 
 def keep_only(value: str, alphabet: str) -> bytes:
     """`value` with every character left out but SEPARATOR (as byte 0) and those of
-    `alphabet` (at most 255; byte k stands for alphabet[k - 1]). A charmap encoding that
+    `alphabet` (at most 255 distinct characters of the Basic Multilingual Plane, not
+    U+FFFE; byte k stands for alphabet[k - 1]). A charmap encoding that
     ignores what it cannot encode does this in C, several times faster than a regex pass.
     Places are lost; the order stays."""
     return codecs.charmap_encode(value, "ignore", _encoding_map(alphabet))[0]
