@@ -12,10 +12,9 @@ from rules.typography._cjk import (
     CJK_CLASS,
     SPACE_CLASS,
     Prepared,
-    is_headline_like,
     quote,
-    texts,
 )
+from rules.typography._index import Joined, joined
 
 # A CJK character next to an ASCII letter or digit, in either order (two one-character
 # alternatives, no repetition: linear).
@@ -67,34 +66,45 @@ class CjkLatinSpacingRule(Rule):
         style: Literal["none", "space"] = "none"
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
-        space = self.options.style == "space"  # type: ignore[attr-defined]
-        for text in texts(article):
-            if space:
-                yield from self._missing(article, text)
-            elif not text.is_title and not is_headline_like(text.text):
-                yield from self._extra(article, text)
+        if self.options.style == "space":  # type: ignore[attr-defined]
+            return self._missing(article)
+        return self._extra(article)
 
-    def _extra(self, article: Article, text: Prepared) -> Iterator[Diagnostic]:
-        value = text.text
-        for match in _SPACED.finditer(value):
-            start, end = match.span()
+    def _extra(self, article: Article) -> Iterator[Diagnostic]:
+        for text, start, end in _spaced(joined(article)):
             if text.in_url(start - 1) or text.in_url(end):
                 continue
             span = text.edit_span(start, end)
             fix = None if span is None else self.replace(*span, "", "Remove the space")
             yield self.diagnostic(
                 article, *text.span(start, end),
-                f"space between CJK and Latin text in {quote(value[start - 1:end + 1])}; "
+                f"space between CJK and Latin text in {quote(text.text[start - 1:end + 1])}; "
                 "remove it", fix=fix)
 
-    def _missing(self, article: Article, text: Prepared) -> Iterator[Diagnostic]:
-        value = text.text
-        for match in _TOUCHING.finditer(value):
-            index = match.start()  # the boundary is between index and index + 1
+    def _missing(self, article: Article) -> Iterator[Diagnostic]:
+        for text, index, _ in joined(article).hits(_TOUCHING):
+            # The boundary is between index and index + 1.
             if text.in_url(index) or text.in_url(index + 1):
                 continue
             point, _ = text.span(index + 1, index + 1)
             yield self.diagnostic(
                 article, *text.span(index, index + 2),
-                f"no space between CJK and Latin text in {quote(value[index:index + 2])}; "
+                f"no space between CJK and Latin text in {quote(text.text[index:index + 2])}; "
                 "add one", fix=self.replace(point, point, " ", "Insert a space"))
+
+
+def _spaced(found: Joined) -> Iterator[tuple[Prepared, int, int]]:
+    """What `_SPACED.finditer` finds in each body text that is not headline-like (a
+    headline separates clauses with a space), as (text, start, end). It matches whole
+    white stretches, so it is tried at each shared white stretch (see _index) only."""
+    stretches = found.white()
+    if stretches is None:  # dense white space: the regex pass is cheaper
+        yield from found.sentence_hits(_SPACED)
+        return
+    value = found.value
+    for first, _ in stretches:
+        match = _SPACED.match(value, first)
+        if match is not None:
+            text, start = found.locate(first)
+            if not text.is_title and not text.headline:
+                yield text, start, start + match.end() - first

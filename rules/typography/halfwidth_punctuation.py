@@ -24,14 +24,13 @@ from rules.typography._cjk import (
     is_chinese_side,
     is_cjk,
     quote,
-    texts,
 )
+from rules.typography._index import joined, positions
 
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_SENTENCE = re.compile("[,;:?!]")
-_PARENTHESES = re.compile("[()（）]")
-_CJK = re.compile(f"[{CJK_CLASS}]")
 _CLOSING_CHINESE = frozenset("）》」』】〕〉")
+_CJK = re.compile(f"[{CJK_CLASS}]")
+_SEARCHES = 8  # see _CjkIndex
 
 
 class HalfwidthPunctuationRule(Rule):
@@ -80,35 +79,44 @@ class HalfwidthPunctuationRule(Rule):
     fix_availability = FixAvailability.SAFE
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
-        for text in texts(article):
-            yield from self._sentence_marks(article, text)
-            yield from self._parentheses(article, text)
+        # The marks are rare: find them in all texts at once with `str.find` (see _index),
+        # then report text by text, each text's sentence marks before its parentheses.
+        found = joined(article)
+        value = found.value
+        marks: dict[int, list[int]] = {}  # text place -> its sentence marks in Chinese
+        for index in positions(value, ",;:?!"):
+            # A separator is neither CJK nor a digit: the same answer as at a text's edge.
+            if _in_chinese(value, index):
+                k = found.order(index)
+                marks.setdefault(k, []).append(index - found.starts[k])
+        parentheses = {*found.holding("("), *found.holding(")")}
+        for k in sorted(marks.keys() | parentheses):
+            text = found.text(k)
+            for index in marks.get(k, ()):
+                if not text.in_url(index):
+                    yield self._sentence_mark(article, text, index)
+            if k in parentheses:
+                yield from self._parentheses(article, text)
 
-    def _sentence_marks(self, article: Article, text: Prepared) -> Iterator[Diagnostic]:
-        value = text.text
-        for match in _SENTENCE.finditer(value):
-            index, char = match.start(), match.group()
-            if not _in_chinese(value, index) or text.in_url(index):
-                continue
-            start, end = text.span(index, index + 1)
-            wanted = FULLWIDTH[char]
-            span = text.edit_span(index, index + 1)
-            fix = None if span is None else self.replace(
-                *span, wanted, f"Replace with `{wanted}`")
-            yield self.diagnostic(
-                article, start, end,
-                f"half-width `{char}` in Chinese text; use the full-width `{wanted}`", fix=fix)
+    def _sentence_mark(self, article: Article, text: Prepared, index: int) -> Diagnostic:
+        char = text.text[index]
+        start, end = text.span(index, index + 1)
+        wanted = FULLWIDTH[char]
+        span = text.edit_span(index, index + 1)
+        fix = None if span is None else self.replace(
+            *span, wanted, f"Replace with `{wanted}`")
+        return self.diagnostic(
+            article, start, end,
+            f"half-width `{char}` in Chinese text; use the full-width `{wanted}`", fix=fix)
 
     def _parentheses(self, article: Article, text: Prepared) -> Iterator[Diagnostic]:
         """Match ASCII and full-width parentheses together, innermost first, so that a
         pair with one ASCII half (`（左)`) is found as a pair too."""
         value = text.text
-        if "(" not in value and ")" not in value:
-            return
         cjk = _CjkIndex(value)
         opened: list[int] = []
-        for match in _PARENTHESES.finditer(value):
-            index, char = match.start(), match.group()
+        for index in positions(value, "()（）"):  # str.find: see _index
+            char = value[index]
             if char in "()" and text.in_url(index):
                 continue
             if char in "(（":
@@ -209,14 +217,19 @@ def _is_label(value: str, start: int, end: int) -> bool:
 
 
 class _CjkIndex:
-    """Answers "is there a CJK letter between these two offsets?" in O(log n), with the
-    letters' offsets listed once, on the first question (nested pairs never rescan)."""
+    """Answers "is there a CJK letter between these two offsets?". The first few questions
+    search between the offsets; after that the letters' offsets are listed once and each
+    answer is a bisect, so nested pairs never rescan (linear time)."""
 
     def __init__(self, value: str) -> None:
         self.value = value
         self.offsets: list[int] | None = None
+        self.searches = 0
 
     def within(self, start: int, end: int) -> bool:
+        if self.offsets is None and self.searches < _SEARCHES:
+            self.searches += 1
+            return _CJK.search(self.value, start + 1, end) is not None
         if self.offsets is None:
             self.offsets = [m.start() for m in _CJK.finditer(self.value)]
         k = bisect_right(self.offsets, start)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import Field, field_validator
@@ -17,7 +16,8 @@ from lint import (
     Severity,
 )
 
-from rules.typography._cjk import is_cjk, texts
+from rules.typography._cjk import Prepared, is_cjk
+from rules.typography._index import joined, positions
 
 # Dots that stand in for the middle dot between the parts of a transliterated name:
 # U+2022 bullet, U+30FB katakana middle dot, U+2027 hyphenation point, U+FF65 halfwidth
@@ -82,23 +82,33 @@ class NameSeparatorRule(Rule):
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         wanted = self.options.separator  # type: ignore[attr-defined]
-        # A one-character class: finding candidates is a linear scan.
-        wrong = re.compile("[" + re.escape("".join(sorted(CANDIDATES - {wanted}))) + "]")
-        for text in texts(article):
-            value = text.text
-            for match in wrong.finditer(value):
-                index = match.start()
-                char = value[index]
-                if not (0 < index < len(value) - 1 and is_cjk(value[index - 1])
-                        and is_cjk(value[index + 1])) or text.in_url(index):
-                    continue
-                start, end = text.span(index, index + 1)
-                span = text.edit_span(index, index + 1)
-                applicability = Applicability.UNSAFE if char == "." else Applicability.SAFE
-                fix = None if span is None else self.replace(
-                    *span, wanted, f"Replace with `{wanted}`", applicability)
-                snippet = value[index - 1:index + 2]
-                yield self.diagnostic(
-                    article, start, end,
-                    f"name parts joined by {_NAMES[char]} in `{snippet}`; use `{wanted}`",
-                    fix=fix)
+        found = joined(article)
+        value = found.value
+        # The dots are rare: find each with `str.find` (see _index), then look at its two
+        # neighbours (a separator between texts is not CJK, as a text's end is not).
+        for index in positions(value, _wrong_dots(wanted)):
+            if not (0 < index < len(value) - 1 and is_cjk(value[index - 1])
+                    and is_cjk(value[index + 1])):
+                continue
+            text, local = found.locate(index)
+            if not text.in_url(local):
+                yield self._report(article, text, local, wanted)
+
+    def _report(self, article: Article, text: Prepared, index: int,
+                wanted: str) -> Diagnostic:
+        value = text.text
+        char = value[index]
+        start, end = text.span(index, index + 1)
+        span = text.edit_span(index, index + 1)
+        applicability = Applicability.UNSAFE if char == "." else Applicability.SAFE
+        fix = None if span is None else self.replace(
+            *span, wanted, f"Replace with `{wanted}`", applicability)
+        snippet = value[index - 1:index + 2]
+        return self.diagnostic(
+            article, start, end,
+            f"name parts joined by {_NAMES[char]} in `{snippet}`; use `{wanted}`",
+            fix=fix)
+
+
+def _wrong_dots(wanted: str) -> str:
+    return "".join(sorted(CANDIDATES - {wanted}))

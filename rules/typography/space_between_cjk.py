@@ -22,10 +22,10 @@ from rules.typography._cjk import (
     SPACE_CLASS,
     WHITE,
     Prepared,
-    is_headline_like,
+    is_cjk,
     quote,
-    texts,
 )
+from rules.typography._index import Joined, joined, positions
 
 # White space between CJK letters; letters spaced out one by one (`中 国 人`) make one
 # stretch. A lookbehind anchors each try and a failed try gives back at most one letter
@@ -33,7 +33,7 @@ from rules.typography._cjk import (
 _STRETCH = re.compile(f"(?<=[{CJK_CLASS}])[{SPACE_CLASS}]+(?:[{CJK_CLASS}][{SPACE_CLASS}]+)*"
                       f"(?=[{CJK_CLASS}])")
 
-_DELIMITERS = frozenset("，。；“”「」")
+_DELIMITERS = "，。；“”「」"
 
 
 class SpaceBetweenCjkRule(Rule):
@@ -79,16 +79,14 @@ class SpaceBetweenCjkRule(Rule):
     fix_availability = FixAvailability.SAFE
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
-        for text in texts(article):
-            if text.is_title:
-                continue
+        delimiters: dict[int, list[int]] = {}  # a text's, listed on its first hit
+        for text, start, end in _stretches(joined(article)):
             value = text.text
-            if is_headline_like(value):
-                continue  # headline-like: a heading, a caption that repeats the title
-            delimiters = _delimiters(value) if "“" in value or "「" in value else []
-            for match in _STRETCH.finditer(value):
-                if not (delimiters and _quoted_phrase(value, match.start(), delimiters)):
-                    yield self._report(article, text, match.start(), match.end())
+            found = delimiters.get(id(text))
+            if found is None:
+                found = delimiters[id(text)] = _delimiters(value)
+            if not (found and _quoted_phrase(value, start, found)):
+                yield self._report(article, text, start, end)
 
     def _report(self, article: Article, text: Prepared, first: int,
                 last: int) -> Diagnostic:
@@ -114,8 +112,35 @@ class SpaceBetweenCjkRule(Rule):
                                fix=fix)
 
 
+def _stretches(found: Joined) -> Iterator[tuple[Prepared, int, int]]:
+    """What `_STRETCH.finditer` finds in each body text that is not headline-like (a
+    heading, a caption that repeats the title), as (text, start, end). It is tried only
+    where a shared white stretch (see _index) begins after a CJK letter: no regex pass
+    over the text. A match may take in several stretches (`中 国 人`); those are passed
+    over, as finditer goes on after the end of a match."""
+    stretches = found.white()
+    if stretches is None:  # dense white space: the regex pass is cheaper
+        yield from found.sentence_hits(_STRETCH)
+        return
+    value = found.value
+    done = 0
+    for first, _ in stretches:
+        if first < done or not first or not is_cjk(value[first - 1]):
+            continue
+        text, start = found.locate(first)
+        if text.is_title or text.headline:
+            continue
+        match = _STRETCH.match(value, first)
+        if match is not None:
+            done = match.end()
+            yield text, start, start + done - first
+
+
 def _delimiters(value: str) -> list[int]:
-    return [i for i, char in enumerate(value) if char in _DELIMITERS]
+    """Offsets of the marks that bound a quoted phrase; none without an opening quote."""
+    if "“" not in value and "「" not in value:
+        return []
+    return positions(value, _DELIMITERS)  # str.find: see _index
 
 
 def _quoted_phrase(value: str, gap: int, delimiters: list[int]) -> bool:

@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 from lint import Article, Diagnostic, FixAvailability, Rule, Severity
 
-from rules.typography._cjk import Prepared, texts
+from rules.typography._cjk import Prepared, TitleText
+from rules.typography._index import Joined, joined, keep_only, positions
 
 PAIRS = {"（": "）", "“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "【": "】"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
@@ -20,6 +21,14 @@ _QUOTE_MARKS = _QUOTES | {PAIRS[q] for q in _QUOTES}
 # A run of one mark: one character class test per position, then a repeat of that one
 # character (a backreference to a single character cannot backtrack): linear.
 _TOKENS = re.compile("([" + re.escape("".join([*PAIRS, *CLOSERS, "(", ")"])) + "])\\1*")
+# The marks as bytes, for a quick test of balance (see _unbalanced_texts): byte 0 is the
+# separator between texts, byte k > 0 is _ALPHABET[k - 1].
+_ALPHABET = "".join([*PAIRS, *CLOSERS, "(", ")"])
+# ASCII parentheses side by side are matched too (a `)` is a stray only after a `（`).
+_PAIR_BYTES = [bytes([_ALPHABET.index(open_) + 1, _ALPHABET.index(close) + 1])
+               for open_, close in [*PAIRS.items(), ("(", ")")]]
+_ROUNDS = 8  # nesting deeper than this is left to the scan
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 class _Mark(NamedTuple):
@@ -75,32 +84,25 @@ class UnmatchedPairRule(Rule):
     fix_availability = FixAvailability.NONE
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
-        paragraphs = _paragraphs(texts(article))
+        found_texts = joined(article)
         found: list[_Mark] = []
         # Quotation marks left open by earlier paragraphs: a quotation may run on for
         # several paragraphs and close in a later one (without the per-paragraph `“`).
         pending: list[_Mark] = []
-        for number, paragraph in enumerate(paragraphs):
-            following = paragraphs[number + 1] if number + 1 < len(paragraphs) else []
-            unmatched, last = _unmatched(paragraph, _first_char(following))
-            if paragraph[0][1].is_title:
+        # Only the paragraphs that may hold an unmatched mark are scanned: any other has
+        # nothing to report or to carry.
+        done = -1  # the last text of the last paragraph scanned
+        for order in sorted(_unbalanced_texts(found_texts)):
+            if order <= done:
+                continue
+            first, done = _paragraph(found_texts, order)
+            following = done + 1
+            texts = [(k, found_texts.text(k)) for k in range(first, done + 1)]
+            unmatched, last = _unmatched(texts, _first_char(found_texts, following))
+            if texts[0][1].is_title:
                 found.extend(unmatched)
                 continue
-            # Every quotation before a paragraph's first unmatched closer is balanced, so
-            # that closer may end a quotation left open by an earlier paragraph.
-            first = next((m for m in unmatched if m.char in CLOSERS), None)
-            for mark in unmatched:
-                if (mark is first and mark.char in _QUOTE_MARKS and pending
-                        and pending[-1].char == CLOSERS[mark.char]):
-                    # Closes a quotation opened in an earlier paragraph.
-                    if pending[-1].size > 1:
-                        pending[-1] = pending[-1]._replace(size=pending[-1].size - 1)
-                    else:
-                        pending.pop()
-                elif mark.char in _QUOTES and _ends_at(mark, last):
-                    pending.append(mark)  # open up to the paragraph's end
-                else:
-                    found.append(mark)
+            _carry(unmatched, last, pending, found)
         found.extend(pending)
         yield from self._report(article, found)
 
@@ -139,24 +141,87 @@ class UnmatchedPairRule(Rule):
             k = last + 1
 
 
-def _paragraphs(found: list[Prepared]) -> list[list[tuple[int, Prepared]]]:
-    """Texts (with their place in the article) grouped by the block that holds them, in
-    order; the title stands alone."""
-    groups: list[list[tuple[int, Prepared]]] = []
-    for order, text in enumerate(found):
-        if groups and not text.is_title and not groups[-1][0][1].is_title and (
-                groups[-1][-1][1].block is text.block):
-            groups[-1].append((order, text))
+def _paragraph(found: Joined, order: int) -> tuple[int, int]:
+    """The places of the first and last text of the paragraph that holds text `order`: the
+    texts around it held by the same block. The title stands alone."""
+    sources = found.sources
+    if isinstance(sources[order], TitleText):
+        return order, order
+    block = sources[order].block
+    first = last = order
+    while first > 0 and not isinstance(sources[first - 1], TitleText) and (
+            sources[first - 1].block is block):
+        first -= 1
+    while last + 1 < len(sources) and sources[last + 1].block is block:
+        last += 1
+    return first, last
+
+
+def _carry(unmatched: list[_Mark], last: _Mark | None, pending: list[_Mark],
+           found: list[_Mark]) -> None:
+    """Sort one body paragraph's unmatched marks: a closer that ends a quotation left open
+    by an earlier paragraph takes it off `pending`; an opener left open up to the
+    paragraph's end goes onto `pending`; everything else is `found`."""
+    # Every quotation before a paragraph's first unmatched closer is balanced, so that
+    # closer may end a quotation left open by an earlier paragraph.
+    first = next((m for m in unmatched if m.char in CLOSERS), None)
+    for mark in unmatched:
+        if (mark is first and mark.char in _QUOTE_MARKS and pending
+                and pending[-1].char == CLOSERS[mark.char]):
+            # Closes a quotation opened in an earlier paragraph.
+            if pending[-1].size > 1:
+                pending[-1] = pending[-1]._replace(size=pending[-1].size - 1)
+            else:
+                pending.pop()
+        elif mark.char in _QUOTES and _ends_at(mark, last):
+            pending.append(mark)  # open up to the paragraph's end
         else:
-            groups.append([(order, text)])
-    return groups
+            found.append(mark)
 
 
-def _first_char(paragraph: list[tuple[int, Prepared]]) -> str:
-    for _, text in paragraph:
-        stripped = text.text.lstrip()
+def _unbalanced_texts(found: Joined) -> set[int]:
+    """The places of the texts that may hold an unmatched mark; in every other text, each
+    mark is matched within the text, so its paragraph has nothing to report or carry.
+
+    The marks alone (keep_only: one C pass) lose their places but keep their order and the
+    separators between texts. Pairs that stand side by side there have nothing but
+    non-marks between them and are matched; taking them out a few rounds undoes nesting.
+    Marks left over point at the texts to scan. So do ASCII parentheses (never taken out:
+    T001's mixed pairs) and a `’` before a Latin letter (it may be an apostrophe,
+    `don’t`, which the scan passes over)."""
+    value = found.value
+    marks = keep_only(value, _ALPHABET)
+    if not marks.strip(b"\x00"):
+        return set()
+    for _ in range(_ROUNDS):
+        reduced = marks
+        for pair in _PAIR_BYTES:
+            reduced = reduced.replace(pair, b"")
+        if reduced == marks:
+            break
+        marks = reduced
+    parts = marks.split(b"\x00")
+    if len(parts) != len(found.sources):  # a text holds the separator itself
+        return set(range(len(found.sources)))
+    unbalanced = {order for order, part in enumerate(parts) if part}
+    for index in positions(value, "’"):
+        if value[index + 1:index + 2] in _LATIN:
+            unbalanced.add(found.order(index))
+    return unbalanced
+
+
+def _first_char(found: Joined, first: int) -> str:
+    """The first visible character of the paragraph that begins with text `first`."""
+    sources = found.sources
+    if first >= len(sources):
+        return ""
+    block = sources[first].block
+    k = first
+    while k < len(sources) and sources[k].block is block:
+        stripped = sources[k].text.lstrip()
         if stripped:
-            return stripped[0]
+            return stripped[0]  # type: ignore[no-any-return]
+        k += 1
     return ""
 
 

@@ -1,0 +1,185 @@
+"""All texts of an article in one string, so that each T rule scans an article once.
+
+An article has ~40 texts (the title and the body's text runs). Scanning each text on its
+own costs a call and a Python loop step per text and rule; scanning them joined costs one
+C-level pass, and the rare hits are mapped back to their text by a bisect.
+
+Even one regex pass costs ~10 ns a character (the regex engine tests a character class at
+every position), while `str.find` and `in` scan ~50 times faster. So the rules look for the
+characters they care about with `positions` and `white` when those are rare (ASCII
+punctuation, white space), and only then ask their regex at the few places found
+(`pattern.match(value, pos)`, which sees the characters before `pos` for a lookbehind).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import accumulate
+from typing import Any
+
+from lint import Article
+
+from rules.typography._cjk import SPACE_CLASS, SPACES, WHITE, Prepared, TitleText
+
+# Joins the texts. It is in no character class of any T pattern, so a pattern never matches
+# across it, and a lookaround that meets it fails or succeeds exactly as at the start or end
+# of a text. A text may hold it too (it is an ordinary character there); code that counts
+# separators checks the count.
+SEPARATOR = "\x00"
+# White space is dense when there is more than one stretch of it in this many characters
+# (and more than 16 in all).
+_DENSE = 64
+
+
+@dataclass(slots=True, eq=False)
+class Joined:
+    """Every text of an article (the title first, when there is one) joined by SEPARATOR.
+    `texts[k]` begins at `value[starts[k]]`; its `Prepared` is made when first asked for."""
+
+    value: str
+    sources: list[Any]  # Text: a TitleText or a TextRun
+    starts: list[int]
+    _prepared: list[Prepared | None] = field(default_factory=list)
+    _dense: bool | None = None  # white space is dense (see white)
+    _white: list[tuple[int, int]] | None = None
+
+    def text(self, k: int) -> Prepared:
+        prepared = self._prepared[k]
+        if prepared is None:
+            source = self.sources[k]
+            title = isinstance(source, TitleText)
+            prepared = self._prepared[k] = Prepared(
+                source, None if title else source.block, title)
+        return prepared
+
+    def order(self, index: int) -> int:
+        """The place (k) of the text that holds `value[index]`."""
+        return bisect_right(self.starts, index) - 1
+
+    def locate(self, index: int) -> tuple[Prepared, int]:
+        """The text that holds `value[index]`, and the index within that text."""
+        k = bisect_right(self.starts, index) - 1
+        return self.text(k), index - self.starts[k]
+
+    def hits(self, pattern: re.Pattern[str]) -> Iterator[tuple[Prepared, int, int]]:
+        """(text, start, end) of every match of `pattern` over the joined value, in that
+        text's offsets: the same matches as `pattern.finditer(text.text)` for each text in
+        turn, as long as no class of `pattern` holds SEPARATOR."""
+        for match in pattern.finditer(self.value):
+            start, end = match.span()
+            text, local = self.locate(start)
+            yield text, local, local + end - start
+
+    def white(self) -> list[tuple[int, int]] | None:
+        """(start, end) in `value` of every maximal stretch of white space (SPACES), in
+        order; shared by the spacing rules. None when white space is dense (text spaced
+        out letter by letter): a step per stretch would then cost more than a regex pass,
+        and the rules scan with their patterns instead."""
+        if self._dense is None:
+            self._white = _white_stretches(self.value, 16 + len(self.value) // _DENSE)
+            self._dense = self._white is None
+        return self._white
+
+    def sentence_hits(self, pattern: re.Pattern[str]) -> Iterator[tuple[Prepared, int, int]]:
+        """`hits`, but only in body texts that are not headline-like (is_headline_like),
+        scanned text by text: the others are skipped unscanned."""
+        for k in range(len(self.sources)):
+            text = self.text(k)
+            if not text.is_title and not text.headline:
+                for match in pattern.finditer(text.text):
+                    yield text, match.start(), match.end()
+
+    def holding(self, char: str) -> Iterator[int]:
+        """The places (k) of the texts that hold `char`, in order: a `str.find` per text
+        at most, however many times a text holds it."""
+        value, starts = self.value, self.starts
+        pos = value.find(char)
+        while pos != -1:
+            k = bisect_right(starts, pos) - 1
+            yield k
+            if k + 1 == len(starts):
+                return
+            pos = value.find(char, starts[k + 1])
+
+
+def join_texts(article: Article) -> Joined:
+    sources: list[Any] = []
+    title = article.header.title
+    if title is not None and title.value:
+        sources.append(TitleText(title.value, title.start))
+    sources.extend(article.runs)
+    values = [source.text for source in sources]
+    starts = list(accumulate((len(value) + 1 for value in values[:-1]), initial=0))
+    return Joined(SEPARATOR.join(values), sources, starts if values else [],
+                  [None] * len(sources))
+
+
+def joined(article: Article) -> Joined:
+    """`join_texts`, computed once and shared by the rules of one article."""
+    return article.derived(join_texts)
+
+
+def texts(article: Article) -> list[Prepared]:
+    """The title (when there is one) and every body run, in source order."""
+    found = joined(article)
+    return [found.text(k) for k in range(len(found.sources))]
+
+
+def positions(value: str, chars: str) -> list[int]:
+    """The sorted offsets of every occurrence of any of `chars` in `value`: one `str.find`
+    scan per character present, then a step per occurrence."""
+    found: list[int] = []
+    kinds = 0
+    for char in chars:
+        pos = value.find(char)
+        kinds += pos != -1
+        while pos != -1:
+            found.append(pos)
+            pos = value.find(char, pos + 1)
+    if kinds > 1:
+        found.sort()
+    return found
+
+
+def _white_stretches(value: str, limit: int) -> list[tuple[int, int]] | None:
+    """Each stretch is found from its first character; a stretch met in its middle (a kind
+    of space that is not its first) is skipped in one step, so the work is linear. None
+    as soon as there are more than `limit`."""
+    found: list[tuple[int, int]] = []
+    kinds = 0
+    for char in SPACE_CLASS:
+        pos = value.find(char)
+        kinds += pos != -1
+        while pos != -1:
+            end = pos + 1
+            if end < len(value) and value[end] in SPACES:  # most stretches are one space
+                end = WHITE.match(value, pos).end()  # type: ignore[union-attr]
+            if pos == 0 or value[pos - 1] not in SPACES:
+                found.append((pos, end))
+                if len(found) > limit:
+                    return None
+            pos = value.find(char, end)
+    if kinds > 1:
+        found.sort()
+    return found
+
+
+@cache
+def _encoding_map(alphabet: str) -> Any:
+    # Byte 0 is SEPARATOR ("\x00"; a map whose byte 0 is not "\x00" is built as a dict,
+    # many times slower), byte k is alphabet[k - 1], the rest decode to nothing (U+FFFE).
+    return codecs.charmap_build(SEPARATOR + alphabet + "\ufffe" * (255 - len(alphabet)))
+
+
+def keep_only(value: str, alphabet: str) -> bytes:
+    """`value` with every character left out but SEPARATOR (as byte 0) and those of
+    `alphabet` (at most 255 distinct characters of the Basic Multilingual Plane, not
+    U+FFFE; byte k stands for alphabet[k - 1]). A charmap encoding that
+    ignores what it cannot encode does this in C, several times faster than a regex pass.
+    Places are lost; the order stays."""
+    return codecs.charmap_encode(value, "ignore", _encoding_map(alphabet))[0]
