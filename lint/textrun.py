@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.entities import html5
 from typing import Any
 
@@ -43,40 +43,67 @@ class Segment:
     literal: bool
 
 
-@dataclass(slots=True, eq=False)
 class TextRun:
+    """`text` and, for each of its pieces, where it came from. Built by the parser from
+    parallel lists (`_keys` text starts, `_starts`/`_ends` source ranges, `_literal`
+    flags): a `Segment` object per piece cost more than the whole tokenizing, and rules
+    only ever ask for offsets, so `segments` is materialised on first use."""
+
+    __slots__ = ("text", "block", "_keys", "_starts", "_ends", "_literal", "_segments")
+
     text: str
     block: Element | None  # the innermost non-inline element that holds the run
-    segments: list[Segment] = field(repr=False)
-    _keys: list[int] = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self._keys = [segment.text_start for segment in self.segments]
+    def __init__(self, text: str, block: Element | None, segments: list[Segment]) -> None:
+        self.text = text
+        self.block = block
+        self._keys = [segment.text_start for segment in segments]
+        self._starts = [segment.start for segment in segments]
+        self._ends = [segment.end for segment in segments]
+        self._literal = [segment.literal for segment in segments]
+        self._segments: list[Segment] | None = segments
+
+    @classmethod
+    def _from_lists(cls, text: str, block: Element | None, keys: list[int],
+                    starts: list[int], ends: list[int], literal: list[bool]) -> TextRun:
+        """The parser's constructor: the lists are the run's own from now on."""
+        run = cls.__new__(cls)
+        run.text, run.block, run._segments = text, block, None
+        run._keys, run._starts, run._ends, run._literal = keys, starts, ends, literal
+        return run
+
+    def __repr__(self) -> str:
+        return f"TextRun(text={self.text!r}, block={self.block!r})"
+
+    @property
+    def segments(self) -> list[Segment]:
+        if self._segments is None:
+            self._segments = list(map(Segment, self._keys, self._starts, self._ends,
+                                      self._literal))
+        return self._segments
 
     @property
     def start(self) -> int:
-        return self.segments[0].start
+        return self._starts[0]
 
     @property
     def end(self) -> int:
-        return self.segments[-1].end
-
-    def _segment(self, index: int) -> Segment:
-        return self.segments[bisect_right(self._keys, index) - 1]
+        return self._ends[-1]
 
     def char_start(self, index: int) -> int:
         """Source offset where `text[index]` begins (index == len(text) gives the end)."""
         if index >= len(self.text):
-            return self.end
-        segment = self._segment(index)
-        return segment.start + (index - segment.text_start) if segment.literal else segment.start
+            return self._ends[-1]
+        k = bisect_right(self._keys, index) - 1
+        start = self._starts[k]
+        return start + (index - self._keys[k]) if self._literal[k] else start
 
     def char_end(self, index: int) -> int:
         """Source offset just past `text[index]`."""
-        segment = self._segment(index)
-        if segment.literal:
-            return segment.start + (index - segment.text_start) + 1
-        return segment.end
+        k = bisect_right(self._keys, index) - 1
+        if self._literal[k]:
+            return self._starts[k] + (index - self._keys[k]) + 1
+        return self._ends[k]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of `text[start:end]` (an empty range maps to a point)."""
@@ -92,7 +119,8 @@ class TextRun:
             return True
         first = bisect_right(self._keys, start) - 1
         last = bisect_right(self._keys, end - 1) - 1
-        return all(self.segments[k].literal for k in range(first, last + 1))
+        literal = self._literal
+        return all(literal[k] for k in range(first, last + 1))
 
 
 @dataclass(slots=True)
@@ -114,18 +142,39 @@ def decode_references(
     if amp == -1:
         piece = source[start:end]
         return Decoded(piece, [Segment(text_base, start, end, True)] if piece else [])
-    parts: list[str] = []
-    segments: list[Segment] = []
-    length = text_base
+    pieces = _Pieces(text_base)
+    _decode_into(pieces, source, start, end, amp, in_attribute, report)
+    segments = list(map(Segment, pieces.keys, pieces.starts, pieces.ends, pieces.literal))
+    return Decoded("".join(pieces.parts), segments)
+
+
+class _Pieces:
+    """Decoded text in the making: its pieces and, per piece, the `Segment` fields as
+    parallel lists (cheaper than an object per piece)."""
+
+    __slots__ = ("parts", "keys", "starts", "ends", "literal", "length")
+
+    def __init__(self, length: int = 0) -> None:
+        self.parts: list[str] = []
+        self.keys: list[int] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.literal: list[bool] = []
+        self.length = length
+
+    def add(self, piece: str, start: int, end: int, literal: bool) -> None:
+        self.parts.append(piece)
+        self.keys.append(self.length)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.literal.append(literal)
+        self.length += len(piece)
+
+
+def _decode_into(pieces: _Pieces, source: str, start: int, end: int, amp: int,
+                 in_attribute: bool, report: Callable[[HtmlProblem], Any]) -> None:
+    """Append `source[start:end]`, decoded, to `pieces`; `amp` is its first `&`."""
     pos = start
-
-    def literal(upto: int) -> None:
-        nonlocal length
-        if upto > pos:
-            parts.append(source[pos:upto])
-            segments.append(Segment(length, pos, upto, True))
-            length += upto - pos
-
     while amp != -1:
         match = _REFERENCE.match(source, amp, end)
         decoded: str | None = None
@@ -137,14 +186,13 @@ def decode_references(
         if decoded is None:
             amp = source.find("&", amp + 1, end)
             continue
-        literal(amp)
-        parts.append(decoded)
-        segments.append(Segment(length, amp, ref_end, False))
-        length += len(decoded)
+        if amp > pos:
+            pieces.add(source[pos:amp], pos, amp, True)
+        pieces.add(decoded, amp, ref_end, False)
         pos = ref_end
         amp = source.find("&", pos, end)
-    literal(end)
-    return Decoded("".join(parts), segments)
+    if end > pos:
+        pieces.add(source[pos:end], pos, end, True)
 
 
 # The longest named references that may appear without `;` (HTML's legacy names).
@@ -223,20 +271,25 @@ class RunBuilder:
         self.source = source
         self.report = report
         self.runs: list[TextRun] = []
-        self.parts: list[str] = []
-        self.segments: list[Segment] = []
-        self.length = 0
+        self.pieces = _Pieces()
         self.block: Element | None = None
         self._blocks: dict[Element, Element | None] = {}
 
-    def add_text(self, start: int, end: int, parent: Element) -> None:
-        if not self.segments:
+    def add_text(self, start: int, end: int, parent: Element, raw: str | None = None) -> None:
+        """Add `source[start:end]` (`raw`, when the caller has that slice already)."""
+        pieces = self.pieces
+        if not pieces.keys:
             self.block = _block_of(parent, self._blocks)
-        decoded = decode_references(self.source, start, end, False, self.report, self.length)
-        if decoded.segments:
-            self.parts.append(decoded.text)
-            self.segments.extend(decoded.segments)
-            self.length += len(decoded.text)
+        amp = self.source.find("&", start, end)
+        if amp != -1:
+            _decode_into(pieces, self.source, start, end, amp, False, self.report)
+        elif end > start:  # no reference: the common case, one literal piece
+            pieces.parts.append(self.source[start:end] if raw is None else raw)
+            pieces.keys.append(pieces.length)
+            pieces.starts.append(start)
+            pieces.ends.append(end)
+            pieces.literal.append(True)
+            pieces.length += end - start
 
     def boundary_open(self, element: Element) -> None:
         if element.tag not in INLINE_ELEMENTS:
@@ -247,9 +300,13 @@ class RunBuilder:
             self.flush()
 
     def flush(self) -> None:
-        if self.segments:
-            self.runs.append(TextRun("".join(self.parts), self.block, self.segments))
-        self.parts, self.segments, self.length, self.block = [], [], 0, None
+        pieces = self.pieces
+        if pieces.keys:
+            text = pieces.parts[0] if len(pieces.parts) == 1 else "".join(pieces.parts)
+            self.runs.append(TextRun._from_lists(text, self.block, pieces.keys, pieces.starts,
+                                                 pieces.ends, pieces.literal))
+            self.pieces = _Pieces()
+        self.block = None
 
     def finish(self) -> list[TextRun]:
         self.flush()
