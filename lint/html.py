@@ -114,7 +114,7 @@ class _Parser:
 
     def run(self, fast: bool = True) -> ParsedBody:
         """`fast=False` reads every tag carefully (tests compare both readings)."""
-        text, limit = self.text, self.limit
+        text, limit, stack, runs = self.text, self.limit, self.stack, self.runs
         token = TOKEN.match if fast else _TEXT_ONLY.match
         pos = self.pos
         while pos < limit:
@@ -122,14 +122,18 @@ class _Parser:
             match = token(text, pos, limit)
             raw, name, attributes, slash, closing = match.groups()
             if raw:
-                self.add_text(pos, pos + len(raw), raw)
-                pos += len(raw)
+                end = pos + len(raw)
+                parent = stack[-1]
+                parent.children.append(TextNode(pos, end, raw, parent))
+                if self.invisible_depth == 0:
+                    runs.add_text(pos, end, parent, raw)
+                elif "&" in raw:  # still decoded, so that bad references are reported
+                    decode_references(text, pos, end, False, self.problems.append)
+                pos = end
             if name is not None:
                 pos = self.clean_start_tag(pos, match.end(), name, attributes, slash)
             elif closing is not None:
-                self.pos = match.end()
-                self.close_tag(closing.lower(), pos, self.pos)
-                pos = self.pos
+                pos = self.clean_end_tag(pos, match.end(), closing)
             elif pos < limit:
                 self.pos = pos
                 self.markup(pos)
@@ -150,11 +154,38 @@ class _Parser:
                                     self.problems.append)
         else:
             read = []
-        element = Element(name.lower(), lt, end, self.stack[-1], read, [], slash == "/",
-                          None, None, len(self.stack))
-        self.pos = end
-        self.place(element)
-        return self.pos
+        tag = name.lower()
+        parent = self.stack[-1]
+        element = Element(tag, lt, end, parent, read, [], slash == "/", None, None,
+                          len(self.stack))
+        if slash or tag in _SPECIAL or tag in VOID_ELEMENTS:
+            self.pos = end
+            self.place(element)
+            return self.pos
+        # The common case, inline: an ordinary element opens.
+        parent.children.append(element)
+        self.elements.append(element)
+        if tag not in INLINE_ELEMENTS and self.runs.keys:
+            self.runs.flush()
+        self.stack.append(element)
+        self.open_counts[tag] = self.open_counts.get(tag, 0) + 1
+        return end
+
+    def clean_end_tag(self, lt: int, end: int, name: str) -> int:
+        """The end tag `text[lt:end]`, which `TOKEN` matched whole; return `end`."""
+        tag = name.lower()
+        top = self.stack[-1]
+        if top.tag != tag or tag in _SPECIAL or self.pending:
+            self.pos = end
+            self.close_tag(tag, lt, end)
+            return end
+        # The common case, inline: the element on top closes.
+        top.close_start, top.close_end, top._content_end = lt, end, lt
+        self.stack.pop()
+        self.open_counts[tag] -= 1
+        if tag not in INLINE_ELEMENTS and self.runs.keys:
+            self.runs.flush()
+        return end
 
     def markup(self, lt: int) -> None:
         text = self.text
@@ -245,7 +276,7 @@ class _Parser:
         element.parent.children.append(element)  # type: ignore[union-attr]
         self.elements.append(element)
         tag = element.tag
-        if tag not in INLINE_ELEMENTS:
+        if tag not in INLINE_ELEMENTS and self.runs.keys:
             self.runs.flush()
         if tag in VOID_ELEMENTS or not keep_open:
             element._content_end = element.end
@@ -369,7 +400,7 @@ class _Parser:
                 self.foreign_depth -= 1
         if self.pending:
             self.pending.pop(element, None)
-        if tag not in INLINE_ELEMENTS:
+        if tag not in INLINE_ELEMENTS and self.runs.keys:
             self.runs.flush()
 
     def finish(self) -> None:

@@ -44,12 +44,13 @@ class Segment:
 
 
 class TextRun:
-    """`text` and, for each of its pieces, where it came from. Built by the parser from
-    parallel lists (`_keys` text starts, `_starts`/`_ends` source ranges, `_literal`
-    flags): a `Segment` object per piece cost more than the whole tokenizing, and rules
-    only ever ask for offsets, so `segments` is materialised on first use."""
+    """`text` and, for each of its pieces, where it came from. A `Segment` object per
+    piece cost more than tokenizing it, and rules only ask for offsets, so the map is kept
+    compact and `segments` is built on first use: a run that is one literal piece (most
+    are) is just its source range `_start:_end`; any other keeps two tuples, `_keys` (each
+    piece's start in `text`) and `_spans` (its source start, end and literal flag, flat)."""
 
-    __slots__ = ("text", "block", "_keys", "_starts", "_ends", "_literal", "_segments")
+    __slots__ = ("text", "block", "_start", "_end", "_keys", "_spans", "_segments")
 
     text: str
     block: Element | None  # the innermost non-inline element that holds the run
@@ -57,19 +58,28 @@ class TextRun:
     def __init__(self, text: str, block: Element | None, segments: list[Segment]) -> None:
         self.text = text
         self.block = block
-        self._keys = [segment.text_start for segment in segments]
-        self._starts = [segment.start for segment in segments]
-        self._ends = [segment.end for segment in segments]
-        self._literal = [segment.literal for segment in segments]
+        self._keys: tuple[int, ...] | None = tuple(segment.text_start for segment in segments)
+        self._spans = tuple(field for segment in segments
+                            for field in (segment.start, segment.end, segment.literal))
+        if segments:  # (without any, `start` and `end` fail, as they always did)
+            self._start, self._end = segments[0].start, segments[-1].end
         self._segments: list[Segment] | None = segments
 
     @classmethod
-    def _from_lists(cls, text: str, block: Element | None, keys: list[int],
-                    starts: list[int], ends: list[int], literal: list[bool]) -> TextRun:
-        """The parser's constructor: the lists are the run's own from now on."""
+    def _literal(cls, text: str, block: Element | None, start: int, end: int) -> TextRun:
+        """The parser's constructor for a run that is `source[start:end]` as written."""
         run = cls.__new__(cls)
-        run.text, run.block, run._segments = text, block, None
-        run._keys, run._starts, run._ends, run._literal = keys, starts, ends, literal
+        run.text, run.block, run._start, run._end = text, block, start, end
+        run._keys = run._spans = run._segments = None
+        return run
+
+    @classmethod
+    def _from_map(cls, text: str, block: Element | None, keys: tuple[int, ...],
+                  spans: tuple[int | bool, ...]) -> TextRun:
+        """The parser's constructor for any other run (see the class docstring)."""
+        run = cls.__new__(cls)
+        run.text, run.block, run._keys, run._spans, run._segments = text, block, keys, spans, None
+        run._start, run._end = spans[0], spans[-2]
         return run
 
     def __repr__(self) -> str:
@@ -78,32 +88,42 @@ class TextRun:
     @property
     def segments(self) -> list[Segment]:
         if self._segments is None:
-            self._segments = list(map(Segment, self._keys, self._starts, self._ends,
-                                      self._literal))
+            if self._keys is None:
+                self._segments = [Segment(0, self._start, self._end, True)]
+            else:
+                spans = self._spans
+                self._segments = [
+                    Segment(key, spans[3 * k], spans[3 * k + 1], spans[3 * k + 2])
+                    for k, key in enumerate(self._keys)]  # type: ignore[index, arg-type]
         return self._segments
 
     @property
     def start(self) -> int:
-        return self._starts[0]
+        return self._start
 
     @property
     def end(self) -> int:
-        return self._ends[-1]
+        return self._end
 
     def char_start(self, index: int) -> int:
         """Source offset where `text[index]` begins (index == len(text) gives the end)."""
         if index >= len(self.text):
-            return self._ends[-1]
-        k = bisect_right(self._keys, index) - 1
-        start = self._starts[k]
-        return start + (index - self._keys[k]) if self._literal[k] else start
+            return self._end
+        keys = self._keys
+        if keys is None:
+            return self._start + index
+        k = bisect_right(keys, index) - 1
+        start: int = self._spans[3 * k]  # type: ignore[index, assignment]
+        return start + (index - keys[k]) if self._spans[3 * k + 2] else start  # type: ignore[index]
 
     def char_end(self, index: int) -> int:
         """Source offset just past `text[index]`."""
-        k = bisect_right(self._keys, index) - 1
-        if self._literal[k]:
-            return self._starts[k] + (index - self._keys[k]) + 1
-        return self._ends[k]
+        keys = self._keys
+        if keys is None:
+            return self._start + index + 1
+        k = bisect_right(keys, index) - 1
+        spans: tuple[int, ...] = self._spans  # type: ignore[assignment]
+        return spans[3 * k] + (index - keys[k]) + 1 if spans[3 * k + 2] else spans[3 * k + 1]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of `text[start:end]` (an empty range maps to a point)."""
@@ -115,12 +135,13 @@ class TextRun:
     def is_literal(self, start: int, end: int) -> bool:
         """True when `text[start:end]` is written as-is in the source (no references
         inside), so an edit of that source range replaces exactly those characters."""
-        if end <= start:
+        keys = self._keys
+        if end <= start or keys is None:
             return True
-        first = bisect_right(self._keys, start) - 1
-        last = bisect_right(self._keys, end - 1) - 1
-        literal = self._literal
-        return all(literal[k] for k in range(first, last + 1))
+        first = bisect_right(keys, start) - 1
+        last = bisect_right(keys, end - 1) - 1
+        spans: tuple[int, ...] = self._spans  # type: ignore[assignment]
+        return all(spans[3 * k + 2] for k in range(first, last + 1))
 
 
 @dataclass(slots=True)
@@ -144,31 +165,34 @@ def decode_references(
         return Decoded(piece, [Segment(text_base, start, end, True)] if piece else [])
     pieces = _Pieces(text_base)
     _decode_into(pieces, source, start, end, amp, in_attribute, report)
-    segments = list(map(Segment, pieces.keys, pieces.starts, pieces.ends, pieces.literal))
+    spans = pieces.spans
+    segments = [Segment(key, spans[3 * k], spans[3 * k + 1], spans[3 * k + 2])
+                for k, key in enumerate(pieces.keys)]
     return Decoded("".join(pieces.parts), segments)
 
 
 class _Pieces:
-    """Decoded text in the making: its pieces and, per piece, the `Segment` fields as
-    parallel lists (cheaper than an object per piece)."""
+    """Decoded text in the making: its pieces and the map of a `TextRun` as lists."""
 
-    __slots__ = ("parts", "keys", "starts", "ends", "literal", "length")
+    __slots__ = ("parts", "keys", "spans", "length")
 
     def __init__(self, length: int = 0) -> None:
         self.parts: list[str] = []
         self.keys: list[int] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.literal: list[bool] = []
+        self.spans: list[int | bool] = []  # source start, end, literal: per piece
         self.length = length
 
     def add(self, piece: str, start: int, end: int, literal: bool) -> None:
         self.parts.append(piece)
         self.keys.append(self.length)
-        self.starts.append(start)
-        self.ends.append(end)
-        self.literal.append(literal)
+        self.spans += start, end, literal
         self.length += len(piece)
+
+    def clear(self) -> None:
+        self.parts.clear()
+        self.keys.clear()
+        self.spans.clear()
+        self.length = 0
 
 
 def _decode_into(pieces: _Pieces, source: str, start: int, end: int, amp: int,
@@ -263,33 +287,38 @@ def _decode_named(
     return None, "", match.end()  # a plain ampersand followed by a word: not a reference
 
 
-class RunBuilder:
+class RunBuilder(_Pieces):
     """Collects text runs while the tree is built: inline tags continue the current run,
-    every other tag (blocks, `<br>`, `<img>`, unknown elements) ends it."""
+    every other tag (blocks, `<br>`, `<img>`, unknown elements) ends it. The pieces of the
+    current run are its own (`keys` is empty between runs)."""
+
+    __slots__ = ("source", "report", "runs", "block", "_blocks")
 
     def __init__(self, source: str, report: Callable[[HtmlProblem], Any]) -> None:
+        super().__init__()
         self.source = source
         self.report = report
         self.runs: list[TextRun] = []
-        self.pieces = _Pieces()
         self.block: Element | None = None
         self._blocks: dict[Element, Element | None] = {}
 
     def add_text(self, start: int, end: int, parent: Element, raw: str | None = None) -> None:
         """Add `source[start:end]` (`raw`, when the caller has that slice already)."""
-        pieces = self.pieces
-        if not pieces.keys:
-            self.block = _block_of(parent, self._blocks)
-        amp = self.source.find("&", start, end)
-        if amp != -1:
-            _decode_into(pieces, self.source, start, end, amp, False, self.report)
-        elif end > start:  # no reference: the common case, one literal piece
-            pieces.parts.append(self.source[start:end] if raw is None else raw)
-            pieces.keys.append(pieces.length)
-            pieces.starts.append(start)
-            pieces.ends.append(end)
-            pieces.literal.append(True)
-            pieces.length += end - start
+        if not self.keys:
+            if parent.tag in INLINE_ELEMENTS:
+                self.block = _block_of(parent, self._blocks)
+            else:  # text right in its block: no walk (the root is no block)
+                self.block = None if parent.parent is None else parent
+        if raw is None:
+            raw = self.source[start:end]
+        if "&" in raw:
+            _decode_into(self, self.source, start, end, start + raw.index("&"), False,
+                         self.report)
+        elif raw:  # no reference: the common case, one literal piece
+            self.parts.append(raw)
+            self.keys.append(self.length)
+            self.spans += start, end, True
+            self.length += end - start
 
     def boundary_open(self, element: Element) -> None:
         if element.tag not in INLINE_ELEMENTS:
@@ -300,12 +329,15 @@ class RunBuilder:
             self.flush()
 
     def flush(self) -> None:
-        pieces = self.pieces
-        if pieces.keys:
-            text = pieces.parts[0] if len(pieces.parts) == 1 else "".join(pieces.parts)
-            self.runs.append(TextRun._from_lists(text, self.block, pieces.keys, pieces.starts,
-                                                 pieces.ends, pieces.literal))
-            self.pieces = _Pieces()
+        if self.keys:
+            spans = self.spans
+            if len(spans) == 3 and spans[2]:
+                run = TextRun._literal(self.parts[0], self.block, spans[0], spans[1])
+            else:
+                run = TextRun._from_map("".join(self.parts), self.block, tuple(self.keys),
+                                        tuple(spans))
+            self.runs.append(run)
+            self.clear()
         self.block = None
 
     def finish(self) -> list[TextRun]:
