@@ -38,6 +38,22 @@ from lint.html_tree import (
 )
 from lint.textrun import RunBuilder, TextRun, decode_references, snip
 
+# Objects of the hot path are made without a call to their `__init__` (a third of their
+# cost): the slots are set directly, to the same values `__init__` would set.
+_new = object.__new__
+
+
+def _new_element(tag: str, start: int, end: int, parent: Element, attributes: list[Attribute],
+                 self_closing: bool, depth: int) -> Element:
+    """`Element(tag, start, end, parent, attributes, [], self_closing, depth=depth)`."""
+    element = _new(Element)
+    element.tag, element.start, element.end, element.parent = tag, start, end, parent
+    element.attributes, element.children, element.self_closing = attributes, [], self_closing
+    element.close_start = element.close_end = element._content_end = None
+    element.depth = depth
+    return element
+
+
 # Tags that need more than being pushed on the stack (the set is only a quick test).
 _SPECIAL = INVISIBLE_ELEMENTS | FOREIGN_ROOTS | RAW_TEXT_ELEMENTS
 # `TOKEN`'s groups with only its text part: every tag takes the careful path.
@@ -124,7 +140,9 @@ class _Parser:
             if raw:
                 end = pos + len(raw)
                 parent = stack[-1]
-                parent.children.append(TextNode(pos, end, raw, parent))
+                node = _new(TextNode)  # = TextNode(pos, end, raw, parent), without a call
+                node.start, node.end, node.raw, node.parent = pos, end, raw, parent
+                parent.children.append(node)
                 if self.invisible_depth == 0:
                     runs.add_text(pos, end, parent, raw)
                 elif "&" in raw:  # still decoded, so that bad references are reported
@@ -156,8 +174,7 @@ class _Parser:
             read = []
         tag = name.lower()
         parent = self.stack[-1]
-        element = Element(tag, lt, end, parent, read, [], slash == "/", None, None,
-                          len(self.stack))
+        element = _new_element(tag, lt, end, parent, read, slash == "/", len(self.stack))
         if slash or tag in _SPECIAL or tag in VOID_ELEMENTS:
             self.pos = end
             self.place(element)

@@ -332,17 +332,27 @@ class RunBuilder(_Pieces):
         if self.keys:
             spans = self.spans
             if len(spans) == 3 and spans[2]:
-                run = TextRun._literal(self.parts[0], self.block, spans[0], spans[1])
+                # = TextRun._literal(…), inline: most runs are one literal piece.
+                run = _new(TextRun)
+                run.text, run.block, run._start, run._end = (self.parts[0], self.block,
+                                                             spans[0], spans[1])
+                run._keys = run._spans = run._segments = None
             else:
                 run = TextRun._from_map("".join(self.parts), self.block, tuple(self.keys),
                                         tuple(spans))
             self.runs.append(run)
-            self.clear()
+            self.parts.clear()
+            self.keys.clear()
+            spans.clear()
+            self.length = 0
         self.block = None
 
     def finish(self) -> list[TextRun]:
         self.flush()
         return self.runs
+
+
+_new = object.__new__
 
 
 def _block_of(element: Element, memo: dict[Element, Element | None]) -> Element | None:
