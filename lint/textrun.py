@@ -66,14 +66,6 @@ class TextRun:
         self._segments: list[Segment] | None = segments
 
     @classmethod
-    def _literal(cls, text: str, block: Element | None, start: int, end: int) -> TextRun:
-        """The parser's constructor for a run that is `source[start:end]` as written."""
-        run = cls.__new__(cls)
-        run.text, run.block, run._start, run._end = text, block, start, end
-        run._keys = run._spans = run._segments = None
-        return run
-
-    @classmethod
     def _from_map(cls, text: str, block: Element | None, keys: tuple[int, ...],
                   spans: tuple[int | bool, ...]) -> TextRun:
         """The parser's constructor for any other run (see the class docstring)."""
@@ -187,12 +179,6 @@ class _Pieces:
         self.keys.append(self.length)
         self.spans += start, end, literal
         self.length += len(piece)
-
-    def clear(self) -> None:
-        self.parts.clear()
-        self.keys.clear()
-        self.spans.clear()
-        self.length = 0
 
 
 def _decode_into(pieces: _Pieces, source: str, start: int, end: int, amp: int,
@@ -320,19 +306,11 @@ class RunBuilder(_Pieces):
             self.spans += start, end, True
             self.length += end - start
 
-    def boundary_open(self, element: Element) -> None:
-        if element.tag not in INLINE_ELEMENTS:
-            self.flush()
-
-    def boundary_close(self, element: Element) -> None:
-        if element.tag not in INLINE_ELEMENTS:
-            self.flush()
-
     def flush(self) -> None:
         if self.keys:
             spans = self.spans
             if len(spans) == 3 and spans[2]:
-                # = TextRun._literal(…), inline: most runs are one literal piece.
+                # Most runs are one literal piece: their map is just that range.
                 run = _new(TextRun)
                 run.text, run.block, run._start, run._end = (self.parts[0], self.block,
                                                              spans[0], spans[1])
