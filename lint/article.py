@@ -137,29 +137,28 @@ class Article:
 
 
 def _parse_header(source: SourceText) -> Header:
-    lines = source.line_count
-
-    def line(number: int) -> tuple[str, int] | None:
-        if number > lines:
-            return None
-        info = source.line(number)
-        text = source.text[info.start : info.end]
-        return text.removesuffix("\r"), info.start
-
     timestamp = title = url = underline = None
-    first = line(1)
+    first = _header_line(source, 1)
     if first is not None:
         text, start = first
         found = _timestamp(text)
         if found is not None:
             timestamp = Field(text[found[0]:found[1]], start + found[0], start + found[1])
-    second = line(2)
+    second = _header_line(source, 2)
     if second is not None:
         title, url = _parse_title_link(*second)
-    third = line(3)
+    third = _header_line(source, 3)
     if third is not None:
         underline = Field(third[0], third[1], third[1] + len(third[0]))
     return Header(timestamp, title, url, underline)
+
+
+def _header_line(source: SourceText, number: int) -> tuple[str, int] | None:
+    """Line `number` without a trailing CR, and its offset; None past the last line."""
+    if number > source.line_count:
+        return None
+    start, end = source.line_bounds(number)
+    return source.text[start:end].removesuffix("\r"), start
 
 
 def _parse_title_link(text: str, start: int) -> tuple[Field | None, Field | None]:
@@ -181,7 +180,7 @@ def _parse_title_link(text: str, start: int) -> tuple[Field | None, Field | None
 def _parse_body(source: SourceText) -> Body | None:
     if source.line_count < BODY_LINE:
         return None
-    start = source.line(BODY_LINE).start
+    start = source.line_bounds(BODY_LINE)[0]
     end = len(source.text)
     if source.text.endswith("\n") and end - 1 >= start:
         end -= 1

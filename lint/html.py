@@ -17,11 +17,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 
-from lint.html_names import FOREIGN_ROOTS, INVISIBLE_ELEMENTS, RAW_TEXT_ELEMENTS, VOID_ELEMENTS
-from lint.html_tags import TAG_NAME, WS, TagReader
+from lint.html_names import (
+    FOREIGN_ROOTS,
+    INLINE_ELEMENTS,
+    INVISIBLE_ELEMENTS,
+    RAW_TEXT_ELEMENTS,
+    VOID_ELEMENTS,
+)
+from lint.html_tags import TAG_NAME, TOKEN, WS, TagReader, clean_attributes
 from lint.html_tree import (
     ROOT_TAG,
     Attribute,
@@ -32,6 +37,27 @@ from lint.html_tree import (
     TextNode,
 )
 from lint.textrun import RunBuilder, TextRun, decode_references, snip
+
+# Objects of the hot path are made without a call to their `__init__` (a third of their
+# cost): the slots are set directly, to the same values `__init__` would set.
+_new = object.__new__
+
+
+def _new_element(tag: str, start: int, end: int, parent: Element, attributes: list[Attribute],
+                 self_closing: bool, depth: int) -> Element:
+    """`Element(tag, start, end, parent, attributes, [], self_closing, depth=depth)`."""
+    element = _new(Element)
+    element.tag, element.start, element.end, element.parent = tag, start, end, parent
+    element.attributes, element.children, element.self_closing = attributes, [], self_closing
+    element.close_start = element.close_end = element._content_end = None
+    element.depth = depth
+    return element
+
+
+# Tags that need more than being pushed on the stack (the set is only a quick test).
+_SPECIAL = INVISIBLE_ELEMENTS | FOREIGN_ROOTS | RAW_TEXT_ELEMENTS
+# `TOKEN`'s groups with only its text part: every tag takes the careful path.
+_TEXT_ONLY = re.compile(r"([^<]*+)(?:(?!)()()()())?")
 
 __all__ = ["ROOT_TAG", "Attribute", "Comment", "Element", "HtmlProblem", "ParsedBody",
            "ProblemKind", "TextNode", "parse_fragment"]
@@ -77,18 +103,24 @@ class _Parser:
         self.limit = end
         self.root = Element(ROOT_TAG, start, start, depth=0)
         self.stack: list[Element] = [self.root]
-        self.open_counts: Counter[str] = Counter()
+        self.open_counts: dict[str, int] = {}
         self.elements: list[Element] = []
         self.comments: list[Comment] = []
         self.problems: list[HtmlProblem] = []
         self.runs = RunBuilder(text, self.problems.append)
         self.where = _Positions(text)
-        self.tags = TagReader(text, end, self.problems.append, self.where)
+        self._tags: TagReader | None = None  # the careful reader, made when first needed
         self.invisible_depth = 0
         self.foreign_depth = 0  # inside <svg> or <math>, `<x/>` is a complete element
         # Elements that an ancestor's end tag closed early, per the element that was open
         # after that end tag: their own end tag may still follow (`<p><i>x</p></i>`).
         self.pending: dict[Element, list[tuple[Element, int]]] = {}
+
+    @property
+    def tags(self) -> TagReader:
+        if self._tags is None:
+            self._tags = TagReader(self.text, self.limit, self.problems.append, self.where)
+        return self._tags
 
     def problem(self, kind: ProblemKind, start: int, end: int, detail: str,
                 related: int | None = None) -> None:
@@ -96,21 +128,81 @@ class _Parser:
 
     # -- main loop ---------------------------------------------------------------------
 
-    def run(self) -> ParsedBody:
-        text, limit = self.text, self.limit
-        while self.pos < limit:
-            lt = text.find("<", self.pos, limit)
-            if lt == -1:
-                self.add_text(self.pos, limit)
-                break
-            if lt > self.pos:
-                self.add_text(self.pos, lt)
-            self.pos = lt
-            self.markup(lt)
+    def run(self, fast: bool = True) -> ParsedBody:
+        """`fast=False` reads every tag carefully (tests compare both readings)."""
+        text, limit, stack, runs = self.text, self.limit, self.stack, self.runs
+        token = TOKEN.match if fast else _TEXT_ONLY.match
+        pos = self.pos
+        while pos < limit:
+            # The text up to the next `<` and, in one go, the tag there if it is clean.
+            match = token(text, pos, limit)
+            raw, name, attributes, slash, closing = match.groups()
+            if raw:
+                end = pos + len(raw)
+                parent = stack[-1]
+                node = _new(TextNode)  # = TextNode(pos, end, raw, parent), without a call
+                node.start, node.end, node.raw, node.parent = pos, end, raw, parent
+                parent.children.append(node)
+                if self.invisible_depth == 0:
+                    runs.add_text(pos, end, parent, raw)
+                elif "&" in raw:  # still decoded, so that bad references are reported
+                    decode_references(text, pos, end, False, self.problems.append)
+                pos = end
+            if name is not None:
+                pos = self.clean_start_tag(pos, match.end(), name, attributes, slash)
+            elif closing is not None:
+                pos = self.clean_end_tag(pos, match.end(), closing)
+            elif pos < limit:
+                self.pos = pos
+                self.markup(pos)
+                pos = self.pos
+        self.pos = pos
         self.finish()
         self.root._content_end = limit
         return ParsedBody(self.root, self.elements, self.comments, self.problems,
                           self.runs.finish())
+
+    def clean_start_tag(self, lt: int, end: int, name: str, attributes: str,
+                        slash: str) -> int:
+        """The start tag `text[lt:end]`, which `TOKEN` matched whole; return the offset
+        after it (after its content, for a raw-text element)."""
+        if attributes:
+            first = lt + 1 + len(name)
+            read = clean_attributes(self.text, first, first + len(attributes),
+                                    self.problems.append)
+        else:
+            read = []
+        tag = name.lower()
+        parent = self.stack[-1]
+        element = _new_element(tag, lt, end, parent, read, slash == "/", len(self.stack))
+        if slash or tag in _SPECIAL or tag in VOID_ELEMENTS:
+            self.pos = end
+            self.place(element)
+            return self.pos
+        # The common case, inline: an ordinary element opens.
+        parent.children.append(element)
+        self.elements.append(element)
+        if tag not in INLINE_ELEMENTS and self.runs.keys:
+            self.runs.flush()
+        self.stack.append(element)
+        self.open_counts[tag] = self.open_counts.get(tag, 0) + 1
+        return end
+
+    def clean_end_tag(self, lt: int, end: int, name: str) -> int:
+        """The end tag `text[lt:end]`, which `TOKEN` matched whole; return `end`."""
+        tag = name.lower()
+        top = self.stack[-1]
+        if top.tag != tag or tag in _SPECIAL or self.pending:
+            self.pos = end
+            self.close_tag(tag, lt, end)
+            return end
+        # The common case, inline: the element on top closes.
+        top.close_start, top.close_end, top._content_end = lt, end, lt
+        self.stack.pop()
+        self.open_counts[tag] -= 1
+        if tag not in INLINE_ELEMENTS and self.runs.keys:
+            self.runs.flush()
+        return end
 
     def markup(self, lt: int) -> None:
         text = self.text
@@ -146,12 +238,15 @@ class _Parser:
 
     # -- tokens ------------------------------------------------------------------------
 
-    def add_text(self, start: int, end: int) -> None:
+    def add_text(self, start: int, end: int, raw: str | None = None) -> None:
+        """Add the text node `text[start:end]` (`raw`, when the caller has that slice)."""
         parent = self.stack[-1]
-        parent.children.append(TextNode(start, end, self.text[start:end], parent))
+        if raw is None:
+            raw = self.text[start:end]
+        parent.children.append(TextNode(start, end, raw, parent))
         if self.invisible_depth == 0:
-            self.runs.add_text(start, end, parent)
-        else:
+            self.runs.add_text(start, end, parent, raw)
+        elif "&" in raw:
             # Still decode references so that bad ones are reported everywhere.
             decode_references(self.text, start, end, False, self.problems.append)
 
@@ -189,12 +284,17 @@ class _Parser:
         self.pos = end
 
     def open_element(self, element: Element, keep_open: bool = True) -> None:
-        parent = self.stack[-1]
-        element.parent, element.depth = parent, len(self.stack)
-        parent.children.append(element)
+        element.parent, element.depth = self.stack[-1], len(self.stack)
+        self.place(element, keep_open)
+
+    def place(self, element: Element, keep_open: bool = True) -> None:
+        """Add `element` (its parent and depth set) to the tree and, unless it is void,
+        self-closed or broken, open it."""
+        element.parent.children.append(element)  # type: ignore[union-attr]
         self.elements.append(element)
         tag = element.tag
-        self.runs.boundary_open(element)
+        if tag not in INLINE_ELEMENTS and self.runs.keys:
+            self.runs.flush()
         if tag in VOID_ELEMENTS or not keep_open:
             element._content_end = element.end
             return
@@ -207,13 +307,14 @@ class _Parser:
             element._content_end = element.end
             return
         self.stack.append(element)
-        self.open_counts[tag] += 1
-        if tag in INVISIBLE_ELEMENTS:
-            self.invisible_depth += 1
-        if tag in FOREIGN_ROOTS:
-            self.foreign_depth += 1
-        if tag in RAW_TEXT_ELEMENTS:
-            self.raw_text(element)
+        self.open_counts[tag] = self.open_counts.get(tag, 0) + 1
+        if tag in _SPECIAL:
+            if tag in INVISIBLE_ELEMENTS:
+                self.invisible_depth += 1
+            if tag in FOREIGN_ROOTS:
+                self.foreign_depth += 1
+            if tag in RAW_TEXT_ELEMENTS:
+                self.raw_text(element)
 
     def raw_text(self, element: Element) -> None:
         """Script-like content runs to the matching end tag, whatever it holds."""
@@ -225,31 +326,47 @@ class _Parser:
         self.pos = end
 
     def end_tag(self, lt: int) -> None:
+        """An end tag that `TOKEN` did not take: it may be unterminated or carry
+        attributes."""
         text = self.text
         match = TAG_NAME.match(text, lt + 2, self.limit)
         assert match is not None
         tag = match.group().lower()
         gt = text.find(">", match.end(), self.limit)
         end = self.limit if gt == -1 else gt + 1
-        shown = snip(tag)
         if gt == -1:
             self.problem(ProblemKind.UNTERMINATED_TAG, lt, lt + 2,
-                         f"the end tag `</{shown}` is never closed with `>`")
+                         f"the end tag `</{snip(tag)}` is never closed with `>`")
         elif text[match.end():gt].strip(WS):
             self.problem(ProblemKind.END_TAG_ATTRIBUTES, lt, end,
-                         f"the end tag `</{shown}>` carries attributes; remove them")
+                         f"the end tag `</{snip(tag)}>` carries attributes; remove them")
         self.pos = end
+        self.close_tag(tag, lt, end)
+
+    def close_tag(self, tag: str, lt: int, end: int) -> None:
+        """Apply the end tag `</tag>` at `text[lt:end]` to the open elements."""
+        top = self.stack[-1]
+        if top.tag == tag:  # the common case, well nested (a void element is never open)
+            top.close_start, top.close_end = lt, end
+            self.close_top(lt)
+            return
         if tag in VOID_ELEMENTS:
             advice = "write `<br>`" if tag == "br" else "remove it"
             self.problem(ProblemKind.VOID_END_TAG, lt, end,
                          f"`</{tag}>`: `<{tag}>` is a void element and takes no end tag; "
                          f"{advice}")
             return
-        if self.open_counts[tag] == 0:
+        if not self.open_counts.get(tag):
             if not self.late_end_tag(tag, lt, end):
+                shown = snip(tag)
                 self.problem(ProblemKind.STRAY_END_TAG, lt, end,
                              f"the end tag `</{shown}>` has no open `<{shown}>`; remove it")
             return
+        self.close_misnested(tag, lt, end)
+
+    def close_misnested(self, tag: str, lt: int, end: int) -> None:
+        """`</tag>` closes an element that is open, but not on top: the elements above it
+        are unclosed, and their own end tags may still follow."""
         closed: list[tuple[Element, int]] = []
         while self.stack[-1].tag != tag:
             top = self.stack[-1]
@@ -291,13 +408,17 @@ class _Parser:
     def close_top(self, at: int) -> None:
         element = self.stack.pop()
         element._content_end = at
-        self.open_counts[element.tag] -= 1
-        if element.tag in INVISIBLE_ELEMENTS:
-            self.invisible_depth -= 1
-        if element.tag in FOREIGN_ROOTS:
-            self.foreign_depth -= 1
-        self.pending.pop(element, None)
-        self.runs.boundary_close(element)
+        tag = element.tag
+        self.open_counts[tag] -= 1
+        if tag in _SPECIAL:
+            if tag in INVISIBLE_ELEMENTS:
+                self.invisible_depth -= 1
+            if tag in FOREIGN_ROOTS:
+                self.foreign_depth -= 1
+        if self.pending:
+            self.pending.pop(element, None)
+        if tag not in INLINE_ELEMENTS and self.runs.keys:
+            self.runs.flush()
 
     def finish(self) -> None:
         while len(self.stack) > 1:

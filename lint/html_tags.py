@@ -243,6 +243,56 @@ class TagReader:
         return any(0 <= found < end for found in (self.find_lt(start), self.find_gt(start)))
 
 
+# The common case, a well-formed tag, read in one step at C speed. `TOKEN` matches the text
+# up to the next `<` and then, if it is one, a clean start tag (a valid name; attributes
+# separated by white space, each a plain name with an optional value that is quoted or
+# unquoted without any character the careful reader complains about) or a clean end tag.
+# It accepts exactly what `TagReader` would read without reporting anything, and nothing
+# else, so that everything unusual still takes the careful path. Possessive quantifiers:
+# no backtracking, so a failed attempt costs no more than one pass over the tag.
+
+
+def _clean_attribute(group: str) -> str:
+    """The pattern of one clean attribute; `group` is "(" to capture its name and value,
+    "(?:" not to."""
+    value = (f'(?:"{group}[^"]*+)"' f"|'{group}[^']*+)'"
+             f'|{group}[^ \\t\\n\\f\\r>"\'<=`]++))')
+    return (rf"[ \t\n\f\r]++{group}[A-Za-z_:][-A-Za-z0-9_:.]*+)"
+            rf"(?:[ \t\n\f\r]*+=[ \t\n\f\r]*+{value})?+")
+
+
+_FAST_ATTRIBUTE_ITEM = re.compile(_clean_attribute("("))
+TOKEN = re.compile(
+    r"([^<]*+)(?:<(?:"
+    r"([A-Za-z][A-Za-z0-9]*+(?:[-:.][A-Za-z0-9]++)*+)"  # a valid start tag name,
+    r"((?:" + _clean_attribute("(?:") + r")*+)[ \t\n\f\r]*+(/?)>"  # clean attributes, end
+    r"|/([A-Za-z][^ \t\n\f\r/>]*+)[ \t\n\f\r]*+>"  # or an end tag without attributes
+    r"))?+")
+_QUOTE_OF_GROUP = {2: '"', 3: "'", 4: ""}
+
+
+def clean_attributes(text: str, start: int, end: int,
+                     report: Callable[[HtmlProblem], object]) -> list[Attribute]:
+    """The attributes in `text[start:end]`, which `TOKEN` matched as clean attributes:
+    the same `Attribute`s that `TagReader.attribute` reads, without its checks."""
+    attributes = []
+    for match in _FAST_ATTRIBUTE_ITEM.finditer(text, start, end):
+        name_start, name_end = match.span(1)
+        name = match.group(1).lower()
+        group = match.lastindex
+        if group == 1:
+            attributes.append(Attribute(name, name_start, name_end, None, None, None, "",
+                                        name_end))
+            continue
+        value_start, value_end = match.span(group)
+        value = match.group(group)
+        if "&" in value:
+            value = decode_references(text, value_start, value_end, True, report).text
+        attributes.append(Attribute(name, name_start, name_end, value, value_start, value_end,
+                                    _QUOTE_OF_GROUP[group], match.end()))  # type: ignore[index]
+    return attributes
+
+
 _ESCAPED = {'"': "&quot;", "'": "&#39;"}
 
 

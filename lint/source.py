@@ -64,11 +64,14 @@ class SourceText:
 
     def line(self, number: int) -> LineInfo:
         """Line `number` (1-based). Raises IndexError past the last line."""
-        if number < 1 or number > len(self._starts):
+        return LineInfo(number, *self.line_bounds(number))
+
+    def line_bounds(self, number: int) -> tuple[int, int]:
+        """`(line(number).start, line(number).end)`, without building the `LineInfo`."""
+        starts = self._starts
+        if number < 1 or number > len(starts):
             raise IndexError(number)
-        start = self._starts[number - 1]
-        end = self._starts[number] - 1 if number < len(self._starts) else len(self.text)
-        return LineInfo(number, start, end)
+        return starts[number - 1], starts[number] - 1 if number < len(starts) else len(self.text)
 
     def line_text(self, number: int) -> str:
         info = self.line(number)

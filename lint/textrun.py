@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.entities import html5
 from typing import Any
 
@@ -43,40 +43,79 @@ class Segment:
     literal: bool
 
 
-@dataclass(slots=True, eq=False)
 class TextRun:
+    """`text` and, for each of its pieces, where it came from. A `Segment` object per
+    piece cost more than tokenizing it, and rules only ask for offsets, so the map is kept
+    compact and `segments` is built on first use: a run that is one literal piece (most
+    are) is just its source range `_start:_end`; any other keeps two tuples, `_keys` (each
+    piece's start in `text`) and `_spans` (its source start, end and literal flag, flat)."""
+
+    __slots__ = ("text", "block", "_start", "_end", "_keys", "_spans", "_segments")
+
     text: str
     block: Element | None  # the innermost non-inline element that holds the run
-    segments: list[Segment] = field(repr=False)
-    _keys: list[int] = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self._keys = [segment.text_start for segment in self.segments]
+    def __init__(self, text: str, block: Element | None, segments: list[Segment]) -> None:
+        self.text = text
+        self.block = block
+        self._keys: tuple[int, ...] | None = tuple(segment.text_start for segment in segments)
+        self._spans = tuple(field for segment in segments
+                            for field in (segment.start, segment.end, segment.literal))
+        if segments:  # (without any, `start` and `end` fail, as they always did)
+            self._start, self._end = segments[0].start, segments[-1].end
+        self._segments: list[Segment] | None = segments
+
+    @classmethod
+    def _from_map(cls, text: str, block: Element | None, keys: tuple[int, ...],
+                  spans: tuple[int | bool, ...]) -> TextRun:
+        """The parser's constructor for any other run (see the class docstring)."""
+        run = cls.__new__(cls)
+        run.text, run.block, run._keys, run._spans, run._segments = text, block, keys, spans, None
+        run._start, run._end = spans[0], spans[-2]
+        return run
+
+    def __repr__(self) -> str:
+        return f"TextRun(text={self.text!r}, block={self.block!r})"
+
+    @property
+    def segments(self) -> list[Segment]:
+        if self._segments is None:
+            if self._keys is None:
+                self._segments = [Segment(0, self._start, self._end, True)]
+            else:
+                spans = self._spans
+                self._segments = [
+                    Segment(key, spans[3 * k], spans[3 * k + 1], spans[3 * k + 2])
+                    for k, key in enumerate(self._keys)]  # type: ignore[index, arg-type]
+        return self._segments
 
     @property
     def start(self) -> int:
-        return self.segments[0].start
+        return self._start
 
     @property
     def end(self) -> int:
-        return self.segments[-1].end
-
-    def _segment(self, index: int) -> Segment:
-        return self.segments[bisect_right(self._keys, index) - 1]
+        return self._end
 
     def char_start(self, index: int) -> int:
         """Source offset where `text[index]` begins (index == len(text) gives the end)."""
         if index >= len(self.text):
-            return self.end
-        segment = self._segment(index)
-        return segment.start + (index - segment.text_start) if segment.literal else segment.start
+            return self._end
+        keys = self._keys
+        if keys is None:
+            return self._start + index
+        k = bisect_right(keys, index) - 1
+        start: int = self._spans[3 * k]  # type: ignore[index, assignment]
+        return start + (index - keys[k]) if self._spans[3 * k + 2] else start  # type: ignore[index]
 
     def char_end(self, index: int) -> int:
         """Source offset just past `text[index]`."""
-        segment = self._segment(index)
-        if segment.literal:
-            return segment.start + (index - segment.text_start) + 1
-        return segment.end
+        keys = self._keys
+        if keys is None:
+            return self._start + index + 1
+        k = bisect_right(keys, index) - 1
+        spans: tuple[int, ...] = self._spans  # type: ignore[assignment]
+        return spans[3 * k] + (index - keys[k]) + 1 if spans[3 * k + 2] else spans[3 * k + 1]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of `text[start:end]` (an empty range maps to a point)."""
@@ -88,11 +127,13 @@ class TextRun:
     def is_literal(self, start: int, end: int) -> bool:
         """True when `text[start:end]` is written as-is in the source (no references
         inside), so an edit of that source range replaces exactly those characters."""
-        if end <= start:
+        keys = self._keys
+        if end <= start or keys is None:
             return True
-        first = bisect_right(self._keys, start) - 1
-        last = bisect_right(self._keys, end - 1) - 1
-        return all(self.segments[k].literal for k in range(first, last + 1))
+        first = bisect_right(keys, start) - 1
+        last = bisect_right(keys, end - 1) - 1
+        spans: tuple[int, ...] = self._spans  # type: ignore[assignment]
+        return all(spans[3 * k + 2] for k in range(first, last + 1))
 
 
 @dataclass(slots=True)
@@ -114,18 +155,36 @@ def decode_references(
     if amp == -1:
         piece = source[start:end]
         return Decoded(piece, [Segment(text_base, start, end, True)] if piece else [])
-    parts: list[str] = []
-    segments: list[Segment] = []
-    length = text_base
+    pieces = _Pieces(text_base)
+    _decode_into(pieces, source, start, end, amp, in_attribute, report)
+    spans = pieces.spans
+    segments = [Segment(key, spans[3 * k], spans[3 * k + 1], spans[3 * k + 2])
+                for k, key in enumerate(pieces.keys)]
+    return Decoded("".join(pieces.parts), segments)
+
+
+class _Pieces:
+    """Decoded text in the making: its pieces and the map of a `TextRun` as lists."""
+
+    __slots__ = ("parts", "keys", "spans", "length")
+
+    def __init__(self, length: int = 0) -> None:
+        self.parts: list[str] = []
+        self.keys: list[int] = []
+        self.spans: list[int | bool] = []  # source start, end, literal: per piece
+        self.length = length
+
+    def add(self, piece: str, start: int, end: int, literal: bool) -> None:
+        self.parts.append(piece)
+        self.keys.append(self.length)
+        self.spans += start, end, literal
+        self.length += len(piece)
+
+
+def _decode_into(pieces: _Pieces, source: str, start: int, end: int, amp: int,
+                 in_attribute: bool, report: Callable[[HtmlProblem], Any]) -> None:
+    """Append `source[start:end]`, decoded, to `pieces`; `amp` is its first `&`."""
     pos = start
-
-    def literal(upto: int) -> None:
-        nonlocal length
-        if upto > pos:
-            parts.append(source[pos:upto])
-            segments.append(Segment(length, pos, upto, True))
-            length += upto - pos
-
     while amp != -1:
         match = _REFERENCE.match(source, amp, end)
         decoded: str | None = None
@@ -137,14 +196,13 @@ def decode_references(
         if decoded is None:
             amp = source.find("&", amp + 1, end)
             continue
-        literal(amp)
-        parts.append(decoded)
-        segments.append(Segment(length, amp, ref_end, False))
-        length += len(decoded)
+        if amp > pos:
+            pieces.add(source[pos:amp], pos, amp, True)
+        pieces.add(decoded, amp, ref_end, False)
         pos = ref_end
         amp = source.find("&", pos, end)
-    literal(end)
-    return Decoded("".join(parts), segments)
+    if end > pos:
+        pieces.add(source[pos:end], pos, end, True)
 
 
 # The longest named references that may appear without `;` (HTML's legacy names).
@@ -215,45 +273,64 @@ def _decode_named(
     return None, "", match.end()  # a plain ampersand followed by a word: not a reference
 
 
-class RunBuilder:
+class RunBuilder(_Pieces):
     """Collects text runs while the tree is built: inline tags continue the current run,
-    every other tag (blocks, `<br>`, `<img>`, unknown elements) ends it."""
+    every other tag (blocks, `<br>`, `<img>`, unknown elements) ends it. The pieces of the
+    current run are its own (`keys` is empty between runs)."""
+
+    __slots__ = ("source", "report", "runs", "block", "_blocks")
 
     def __init__(self, source: str, report: Callable[[HtmlProblem], Any]) -> None:
+        super().__init__()
         self.source = source
         self.report = report
         self.runs: list[TextRun] = []
-        self.parts: list[str] = []
-        self.segments: list[Segment] = []
-        self.length = 0
         self.block: Element | None = None
         self._blocks: dict[Element, Element | None] = {}
 
-    def add_text(self, start: int, end: int, parent: Element) -> None:
-        if not self.segments:
-            self.block = _block_of(parent, self._blocks)
-        decoded = decode_references(self.source, start, end, False, self.report, self.length)
-        if decoded.segments:
-            self.parts.append(decoded.text)
-            self.segments.extend(decoded.segments)
-            self.length += len(decoded.text)
-
-    def boundary_open(self, element: Element) -> None:
-        if element.tag not in INLINE_ELEMENTS:
-            self.flush()
-
-    def boundary_close(self, element: Element) -> None:
-        if element.tag not in INLINE_ELEMENTS:
-            self.flush()
+    def add_text(self, start: int, end: int, parent: Element, raw: str | None = None) -> None:
+        """Add `source[start:end]` (`raw`, when the caller has that slice already)."""
+        if not self.keys:
+            if parent.tag in INLINE_ELEMENTS:
+                self.block = _block_of(parent, self._blocks)
+            else:  # text right in its block: no walk (the root is no block)
+                self.block = None if parent.parent is None else parent
+        if raw is None:
+            raw = self.source[start:end]
+        if "&" in raw:
+            _decode_into(self, self.source, start, end, start + raw.index("&"), False,
+                         self.report)
+        elif raw:  # no reference: the common case, one literal piece
+            self.parts.append(raw)
+            self.keys.append(self.length)
+            self.spans += start, end, True
+            self.length += end - start
 
     def flush(self) -> None:
-        if self.segments:
-            self.runs.append(TextRun("".join(self.parts), self.block, self.segments))
-        self.parts, self.segments, self.length, self.block = [], [], 0, None
+        if self.keys:
+            spans = self.spans
+            if len(spans) == 3 and spans[2]:
+                # Most runs are one literal piece: their map is just that range.
+                run = _new(TextRun)
+                run.text, run.block, run._start, run._end = (self.parts[0], self.block,
+                                                             spans[0], spans[1])
+                run._keys = run._spans = run._segments = None
+            else:
+                run = TextRun._from_map("".join(self.parts), self.block, tuple(self.keys),
+                                        tuple(spans))
+            self.runs.append(run)
+            self.parts.clear()
+            self.keys.clear()
+            spans.clear()
+            self.length = 0
+        self.block = None
 
     def finish(self) -> list[TextRun]:
         self.flush()
         return self.runs
+
+
+_new = object.__new__
 
 
 def _block_of(element: Element, memo: dict[Element, Element | None]) -> Element | None:

@@ -1,0 +1,96 @@
+"""The tokenizer's fast path (one regex for the text and a clean tag) reads exactly what the
+careful path reads, and the compact text-run map answers exactly what segments would."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.html import Element, ParsedBody, _Parser
+from lint.textrun import TextRun
+
+
+def both(body: str) -> tuple[ParsedBody, ParsedBody]:
+    fast = _Parser(body, 0, len(body)).run()
+    careful = _Parser(body, 0, len(body)).run(fast=False)
+    return fast, careful
+
+
+def dump(parsed: ParsedBody) -> dict[str, Any]:
+    """Everything a rule can see, with elements named by their index."""
+    index = {id(element): i for i, element in enumerate(parsed.elements)}
+    index[id(parsed.root)] = -1
+
+    def node(child: Element | Any) -> tuple[Any, ...]:
+        if isinstance(child, Element):
+            return ("element", index[id(child)])
+        return ("text", child.start, child.end, child.raw, index[id(child.parent)])
+
+    def element(e: Element) -> tuple[Any, ...]:
+        attributes = [(a.name, a.name_start, a.name_end, a.value, a.value_start, a.value_end,
+                       a.quote, a.end) for a in e.attributes]
+        return (e.tag, e.start, e.end, index.get(id(e.parent)), e.depth, e.self_closing,
+                e.close_start, e.close_end, e._content_end, attributes,
+                [node(c) for c in e.children])
+
+    return {
+        "root": element(parsed.root),
+        "elements": [element(e) for e in parsed.elements],
+        "comments": [(c.start, c.end, c.content_start, c.content_end, c.content)
+                     for c in parsed.comments],
+        "problems": [(p.kind, p.start, p.end, p.detail, p.related) for p in parsed.problems],
+        "runs": [(r.text, index.get(id(r.block)), r.start, r.end,
+                  [(s.text_start, s.start, s.end, s.literal) for s in r.segments])
+                 for r in parsed.runs],
+    }
+
+
+CASES = [
+    '<div class="a b" id=x data-y><p>t</p></div>',
+    "<p >a<br/>b<br />c<img src=x.jpg alt='y'></p>",
+    '<a href=foo/>x</a><a href="x?a=1&amp;b=2&copy=3">y</a>',
+    '<p a="x"b>t</p><p a = "x">u</p><p A=1 B>v</p>',
+    "<p>a<i>b</p></i></b><x-y:z.w>t</x-y:z.w><svg><path/></svg><p/>",
+    "<script>if (a < b) { x = '</p>' }</script><style>p{}</style><p>&nbsp;x&y</p>",
+    '<divclass="x">t</div><p title="open>text</p><p =x "y">z</p><p a=">">q</p>',
+    "</p ><p>x</p x><br></br><template>&bogus;</template><!-- c --><!x><?p?>",
+    "<P>upper</P><p>a</P><p\n\tclass\n=\n'x'\n>y</p>",
+]
+
+
+def test_fast_and_careful_paths_read_the_same() -> None:
+    for body in CASES:
+        fast, careful = both(body)
+        assert dump(fast) == dump(careful), body
+
+
+PIECES = ["<", ">", "</", "/", "/>", "p", "div", "I", "a", "br", "svg", "script", " ", "\n",
+          '"', "'", "=", "`", "&", "&amp;", "&#x41;", "&copy", "中文", "href", "class", "-",
+          ":", "<!--", "-->", "<p>", "</p>", "<i>", "</i>", '<a href="x?a=1&b=2">', "</a>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_fast_and_careful_paths_read_the_same_on_any_input(pieces: list[str]) -> None:
+    fast, careful = both("".join(pieces))
+    assert dump(fast) == dump(careful)
+
+
+def answers(run: TextRun) -> tuple[Any, ...]:
+    n = len(run.text)
+    return (run.start, run.end, [run.char_start(i) for i in range(-1, n + 2)],
+            [run.char_end(i) for i in range(-1, n)],
+            [run.source_span(i, j) for i in range(n + 1) for j in range(n + 1)],
+            [run.is_literal(i, j) for i in range(-1, n + 1) for j in range(-1, n + 2)])
+
+
+def test_compact_runs_answer_as_their_segments_do() -> None:
+    body = "<p>a<b>bc</b>&amp;d&#x4E2D;</p><p>plain</p><p>x&y</p>"
+    fast, careful = both(body)
+    for parsed in (fast, careful):
+        for run in parsed.runs:
+            rebuilt = TextRun(run.text, run.block, run.segments)
+            assert answers(run) == answers(rebuilt)
+            assert rebuilt.segments is not None and repr(run) == repr(rebuilt)
