@@ -146,9 +146,17 @@ def _process_in_worker(job: Job) -> _Sent:
     return outcome, rows
 
 
-def _received(sent: _Sent) -> Outcome:
+def _received(sent: _Sent, lazy: bool) -> Outcome:
+    """A worker's outcome. `lazy` (a corpus pass follows, which parks diagnostics as rows
+    anyway): its diagnostics stay rows (`Outcome.rows`, as for a cache hit), so the parent
+    does not build models only to take them apart again; the parent's time competes with
+    the workers' for the same cores."""
     outcome, rows = sent
-    outcome.checked.result.diagnostics = Payload(rows, {}, None).diagnostics()
+    result = outcome.checked.result
+    if lazy:
+        outcome.rows = Payload(rows, result.facts, outcome.checked.suppressions)
+    else:
+        result.diagnostics = Payload(rows, {}, None).diagnostics()
     return outcome
 
 
@@ -171,7 +179,7 @@ def run_jobs(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode,
         try:
             for sent in pool.map(_process_in_worker, jobs, chunksize=chunk):
                 done += 1
-                yield _received(sent)
+                yield _received(sent, bool(mode.deferred))
         except BrokenProcessPool:
             # A worker died (a plugin called os._exit, a crash in C code, the OOM killer):
             # the files it had not delivered get an internal error instead of a traceback.

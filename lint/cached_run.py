@@ -10,6 +10,7 @@ from pathlib import Path
 from lint.batch import Job, process, run_jobs
 from lint.cache import Cache, Payload, Probe
 from lint.engine import FileResult
+from lint.engine_rules import InternalError
 from lint.fix_run import Checked, Mode, Outcome
 from lint.fixer import applicable
 from lint.settings import Settings
@@ -97,10 +98,15 @@ def _store(cache: Cache, job: Job, fingerprint: str, outcome: Outcome, mode: Mod
     result = outcome.checked.result
     if job.path is None or outcome.content is None or outcome.stat is None:
         return
-    if result.internal_error or outcome.text is not None:
+    if outcome.text is not None or (mode.fixing and outcome.fixed):
         return
-    if mode.fixing and outcome.fixed:
+    if outcome.rows is not None:  # from a worker, bound for the corpus pass
+        if any(row[0] == InternalError.code for row in outcome.rows.rows):
+            return
+        payload = Payload(outcome.rows.rows, result.facts, outcome.checked.suppressions)
+    elif result.internal_error:
         return
-    payload = Payload.of(result.diagnostics, result.facts, outcome.checked.suppressions)
+    else:
+        payload = Payload.of(result.diagnostics, result.facts, outcome.checked.suppressions)
     cache.store(fingerprint, job.display, job.path, job.ignored, outcome.stat,
                 outcome.content, payload)

@@ -167,6 +167,21 @@ def test_corpus_diagnostics_on_a_warm_run(tmp_path: Path, parses: list[str],
                  str(tmp_path)) == runs[0]  # and cold in workers
 
 
+def test_results_from_workers_are_cached(tmp_path: Path, parses: list[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers send rows that go to the corpus pass as they are: they are stored too, so
+    a run after a cold `--jobs 2` run parses nothing and prints the same."""
+    monkeypatch.setattr(batch, "MIN_FILES_PER_WORKER", 1)
+    write(tmp_path / "a.md", MUNIR)
+    write(tmp_path / "b.md", MUNEER)
+    write(tmp_path / "c.md", HALFWIDTH)
+    cold = check("--jobs", "2", str(tmp_path))
+    assert parses == []  # parsed in the workers, not here
+    assert check("--jobs", "1", str(tmp_path)) == cold
+    assert parses == []  # every file a hit
+    assert ("b.md", "N004", 5, 12) in found(cold[1])
+
+
 def test_no_cache_writes_nothing(tmp_path: Path, parses: list[str],
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ARTICLELINT_CACHE_DIR")
