@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from lint import Article, CorpusRule, Diagnostic, RuleOptions, Severity, Span
@@ -67,31 +68,91 @@ class GlossInconsistent(CorpusRule):
                 f"{reference['span']['column']}"))
 
     def check_corpus(self, facts: Mapping[str, Any]) -> Iterator[Diagnostic]:
-        tagged = [{**occurrence, "path": path} for path, found in facts.items()
-                  for occurrence in found]
-        already = {(path, Span(**found[index]["span"]).offset)
-                   for path, found in facts.items() for index in conflicts(found)}
-        # Per (name, gloss tokens): the first occurrence, and the first in another file
-        # than that one's; so "the first such occurrence outside file P" is a lookup, not
-        # a scan of the whole corpus per conflict.
-        firsts: dict[tuple[str, Any], list[Occurrence]] = {}
-        for o in tagged:
-            seen = firsts.setdefault((o["name"], _tokens(o["english"])), [])
-            if not seen or (len(seen) == 1 and seen[0]["path"] != o["path"]):
-                seen.append(o)
-        for position, reference in sorted(conflicts(tagged).items()):
-            occurrence = tagged[position]
-            path = occurrence["path"]
-            if (path, Span(**occurrence["span"]).offset) in already:
-                continue  # the file's own conflicts are reported by `check`
-            elsewhere = next((o for o in firsts.get(
-                (reference["name"], _tokens(reference["english"])), ()) if o["path"] != path),
-                None)
-            if elsewhere is None:
-                continue
-            yield self.diagnostic_at(path, Span(**occurrence["span"]), _message(
-                occurrence, elsewhere, where=f"{elsewhere['path']}:"
-                f"{elsewhere['span']['line']}:{elsewhere['span']['column']}"))
+        # Two passes over `facts`, keeping per distinct (name, gloss tokens) only counts
+        # and where its first occurrences are: the engine may hand a lazy Mapping that
+        # unpickles a file's facts on each access, and a run of 50,000 files has ~400,000
+        # occurrences but few distinct glosses. The answer is that of the whole-corpus
+        # `conflicts`, in the same (global occurrence) order.
+        stats = _form_stats(facts)
+        # Name -> its forms in order of first occurrence, to pick the reference form as
+        # `_reference` does over the whole corpus (ties by first occurrence).
+        forms_of: dict[str, dict[tuple[str, ...], _FormStats]] = {}
+        for (name, form), seen in stats.items():
+            forms_of.setdefault(name, {})[form] = seen
+        # (name, form) that disagrees with its name's reference form -> that form.
+        against: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        for name, forms in forms_of.items():
+            if len(forms) < 2:
+                continue  # one gloss (however often) agrees with itself
+            best = _best_form({form: seen.count for form, seen in forms.items()},
+                              {form: seen.first for form, seen in forms.items()})
+            for form in forms:
+                if not _consistent(form, best):
+                    against[(name, form)] = best
+        if not against:
+            return
+        names = {name for name, _ in against}
+        # Referenced occurrences fetched again: at most two per reference form.
+        fetched: dict[tuple[str, int], Occurrence] = {}
+        for path, found in facts.items():
+            already: set[int] | None = None  # offsets of the file's own conflicts
+            for occurrence in found:
+                if occurrence["name"] not in names:
+                    continue
+                reference_form = against.get(
+                    (occurrence["name"], _tokens(occurrence["english"])))
+                if reference_form is None:
+                    continue
+                if already is None:  # only for files with a cross-file candidate
+                    already = {Span(**found[index]["span"]).offset
+                               for index in conflicts(found)}
+                span = Span(**occurrence["span"])
+                if span.offset in already:
+                    continue  # the file's own conflicts are reported by `check`
+                # The first occurrence of the reference form outside this file: its
+                # first occurrence, or else the first in another file than that one's.
+                reference = stats[(occurrence["name"], reference_form)]
+                at = (reference.first_at if reference.first_at[0] != path
+                      else reference.other_at)
+                if at is None:
+                    continue
+                elsewhere = fetched.get(at)
+                if elsewhere is None:
+                    elsewhere = fetched[at] = facts[at[0]][at[1]]
+                yield self.diagnostic_at(path, span, _message(
+                    occurrence, elsewhere, where=f"{at[0]}:"
+                    f"{elsewhere['span']['line']}:{elsewhere['span']['column']}"))
+
+
+@dataclass(slots=True)
+class _FormStats:
+    """One (name, gloss tokens) over the corpus: what N004's cross-file pass needs of its
+    occurrences, as references (path, index in that file's facts) rather than copies."""
+
+    count: int
+    first: int  # global position of the first occurrence (files in `facts` order)
+    first_at: tuple[str, int]
+    # The first occurrence in another file than first_at's, if any.
+    other_at: tuple[str, int] | None = None
+
+
+def _form_stats(facts: Mapping[str, Any],
+                ) -> dict[tuple[str, tuple[str, ...]], _FormStats]:
+    """(name, gloss tokens) -> its `_FormStats`, in order of first occurrence."""
+    stats: dict[tuple[str, tuple[str, ...]], _FormStats] = {}
+    position = 0
+    for path, found in facts.items():
+        for index, occurrence in enumerate(found):
+            key = (occurrence["name"], _tokens(occurrence["english"]))
+            seen = stats.get(key)
+            if seen is None:
+                stats[key] = _FormStats(1, position, (path, index))
+            else:
+                seen.count += 1
+                if seen.other_at is None and seen.first_at[0] != path:
+                    seen.other_at = (path, index)
+            position += 1
+    return stats
 
 
 def _all_facts(article: Article) -> list[tuple[Gloss, Occurrence]]:
@@ -145,9 +206,17 @@ def _reference(forms: list[tuple[str, ...]]) -> int:
     for k, form in enumerate(forms):
         counts[form] = counts.get(form, 0) + 1
         first.setdefault(form, k)
+    return first[_best_form(counts, first)]
+
+
+def _best_form(counts: dict[tuple[str, ...], int],
+               first: dict[tuple[str, ...], int]) -> tuple[str, ...]:
+    """The form with the most support (occurrences of forms consistent with it), ties by
+    its first position; shared by `_reference` and the cross-file pass, which knows only
+    counts and first positions."""
     def support(form: tuple[str, ...]) -> tuple[int, int]:
         return sum(n for other, n in counts.items() if _consistent(other, form)), -first[form]
-    return first[max(counts, key=support)]
+    return max(counts, key=support)
 
 
 def _tokens(english: str) -> tuple[str, ...]:
