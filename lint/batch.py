@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import deque
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint.cache import Payload, digest, stat_key
 from lint.engine import FileResult, check_bytes, unreadable
@@ -27,6 +28,9 @@ from lint.fix_run import (
 from lint.models import Diagnostic, Severity
 from lint.settings import Settings
 from lint.source import DecodeError, SourceText
+
+if TYPE_CHECKING:  # the pool is imported only by runs that use one
+    from concurrent.futures import Executor, Future
 
 # Collect the youngest objects every GC_YOUNG allocations instead of Python's 700 while
 # files are being checked: an article's tree is thousands of objects that live until its
@@ -154,7 +158,7 @@ def _received(sent: _Sent, lazy: bool) -> Outcome:
     outcome, rows = sent
     result = outcome.checked.result
     if lazy:
-        outcome.rows = Payload(rows, result.facts, outcome.checked.suppressions)
+        outcome.rows = Payload(rows, dict(result.facts), outcome.checked.suppressions)
     else:
         result.diagnostics = Payload(rows, {}, None).diagnostics()
     return outcome
@@ -177,7 +181,7 @@ def run_jobs(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode,
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(tuple(settings), mode, keep_source)) as pool:
         try:
-            for sent in pool.map(_process_in_worker, jobs, chunksize=chunk):
+            for sent in _in_order(pool, jobs, chunk, window=workers * 4):
                 done += 1
                 yield _received(sent, bool(mode.deferred))
         except BrokenProcessPool:
@@ -185,6 +189,25 @@ def run_jobs(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode,
             # the files it had not delivered get an internal error instead of a traceback.
             for job in jobs[done:]:
                 yield _engine_only(_worker_died(job.display), job, settings)
+
+
+def _in_order(pool: Executor, jobs: Sequence[Job], chunk: int,
+              window: int) -> Iterator[_Sent]:
+    """What the workers send for `jobs`, in job order, with at most `window` chunks of
+    `chunk` jobs submitted and not yet taken. `Executor.map` submits every job at once and
+    keeps each result until it is taken: with workers ahead of the parent, 50,000 files
+    made the parent grow by their results; a window keeps it flat and the workers busy."""
+    pending: deque[Future[list[_Sent]]] = deque()
+    for start in range(0, len(jobs), chunk):
+        pending.append(pool.submit(_process_chunk, list(jobs[start:start + chunk])))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _process_chunk(jobs: list[Job]) -> list[_Sent]:
+    return [_process_in_worker(job) for job in jobs]
 
 
 def _worker_died(path: str) -> FileResult:

@@ -103,10 +103,10 @@ def _store(cache: Cache, job: Job, fingerprint: str, outcome: Outcome, mode: Mod
     if outcome.rows is not None:  # from a worker, bound for the corpus pass
         if any(row[0] == InternalError.code for row in outcome.rows.rows):
             return
-        payload = Payload(outcome.rows.rows, result.facts, outcome.checked.suppressions)
+        payload = Payload(outcome.rows.rows, dict(result.facts), outcome.checked.suppressions)
     elif result.internal_error:
         return
     else:
-        payload = Payload.of(result.diagnostics, result.facts, outcome.checked.suppressions)
+        payload = Payload.of(result.diagnostics, dict(result.facts), outcome.checked.suppressions)
     cache.store(fingerprint, job.display, job.path, job.ignored, outcome.stat,
                 outcome.content, payload)

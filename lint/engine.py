@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -26,7 +26,9 @@ class FileResult:
     path: str
     source: SourceText | None  # None when the file could not be decoded
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict)  # corpus rule code -> facts
+    # corpus rule code -> facts: a dict, or (in the corpus pass) a mapping that reads
+    # them from a spool on each access (`lint.corpus_run`)
+    facts: Mapping[str, Any] = field(default_factory=dict)
     # Per-file facts for commands other than `check` (`report`: outlet, month), filled
     # by `Mode.summarize` from the parsed article; empty otherwise.
     summary: dict[str, Any] = field(default_factory=dict)
@@ -62,6 +64,8 @@ def check_source(path: str, source: SourceText, rules: Sequence[Rule],
         return result
     if on_article is not None:
         on_article(article)
+    collected: dict[str, Any] = {}
+    result.facts = collected
     for rule in rules:
         result.diagnostics.extend(run_rule(rule, article))
         if isinstance(rule, CorpusRule):
@@ -73,7 +77,7 @@ def check_source(path: str, source: SourceText, rules: Sequence[Rule],
                 # and only skips it for data that certainly encodes.
                 if not _plain(facts):
                     json.dumps(facts)
-                result.facts[rule.code] = facts
+                collected[rule.code] = facts
             except _FAILURES as exc:
                 label = f"rule {rule.code} ({rule.name}) collecting facts"
                 result.diagnostics.append(_internal(source, path, label, exc))
@@ -102,6 +106,26 @@ def _plain(value: object, depth: int = 0) -> bool:
     return False
 
 
+class _RuleFacts(Mapping[str, Any]):
+    """One corpus rule's facts, path -> facts, in path order, read from each result on
+    each access: a result's facts may live in a spool (`lint.corpus_run`), so the whole
+    corpus's facts are never all in memory at once unless the rule keeps them."""
+
+    def __init__(self, code: str, results: Sequence[FileResult]) -> None:
+        self._code = code
+        self._by_path = {r.path: r for r in sorted(results, key=lambda r: r.path)
+                         if code in r.facts}
+
+    def __getitem__(self, path: str) -> Any:
+        return self._by_path[path].facts[self._code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_path)
+
+    def __len__(self) -> int:
+        return len(self._by_path)
+
+
 def check_corpus(rules: Sequence[Rule], results: Sequence[FileResult],
                  load: Callable[[FileResult], SourceText | None] | None = None) -> None:
     """Run the corpus-level pass of every corpus rule over `results` and add what it
@@ -113,8 +137,7 @@ def check_corpus(rules: Sequence[Rule], results: Sequence[FileResult],
         return
     by_path = {result.path: result for result in results}
     for rule in corpus_rules:
-        facts = {r.path: r.facts[rule.code] for r in sorted(results, key=lambda r: r.path)
-                 if rule.code in r.facts}
+        facts = _RuleFacts(rule.code, results)
         try:
             found = list(rule.check_corpus(facts))
         except _FAILURES as exc:

@@ -136,6 +136,7 @@ class _Parser:
         while pos < limit:
             # The text up to the next `<` and, in one go, the tag there if it is clean.
             match = token(text, pos, limit)
+            assert match is not None  # for type checkers: both patterns match anywhere
             raw, name, attributes, slash, closing = match.groups()
             if raw:
                 end = pos + len(raw)

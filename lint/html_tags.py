@@ -279,7 +279,7 @@ def clean_attributes(text: str, start: int, end: int,
     for match in _FAST_ATTRIBUTE_ITEM.finditer(text, start, end):
         name_start, name_end = match.span(1)
         name = match.group(1).lower()
-        group = match.lastindex
+        group = match.lastindex or 1  # (never None: group 1 always takes part)
         if group == 1:
             attributes.append(Attribute(name, name_start, name_end, None, None, None, "",
                                         name_end))

@@ -59,8 +59,9 @@ class TextRun:
         self.text = text
         self.block = block
         self._keys: tuple[int, ...] | None = tuple(segment.text_start for segment in segments)
-        self._spans = tuple(field for segment in segments
-                            for field in (segment.start, segment.end, segment.literal))
+        self._spans: tuple[int, ...] | None = tuple(
+            field for segment in segments
+            for field in (segment.start, segment.end, segment.literal))
         if segments:  # (without any, `start` and `end` fail, as they always did)
             self._start, self._end = segments[0].start, segments[-1].end
         self._segments: list[Segment] | None = segments
@@ -84,9 +85,10 @@ class TextRun:
                 self._segments = [Segment(0, self._start, self._end, True)]
             else:
                 spans = self._spans
+                assert spans is not None  # set together with `_keys`
                 self._segments = [
-                    Segment(key, spans[3 * k], spans[3 * k + 1], spans[3 * k + 2])
-                    for k, key in enumerate(self._keys)]  # type: ignore[index, arg-type]
+                    Segment(key, spans[3 * k], spans[3 * k + 1], bool(spans[3 * k + 2]))
+                    for k, key in enumerate(self._keys)]
         return self._segments
 
     @property
@@ -158,7 +160,7 @@ def decode_references(
     pieces = _Pieces(text_base)
     _decode_into(pieces, source, start, end, amp, in_attribute, report)
     spans = pieces.spans
-    segments = [Segment(key, spans[3 * k], spans[3 * k + 1], spans[3 * k + 2])
+    segments = [Segment(key, spans[3 * k], spans[3 * k + 1], bool(spans[3 * k + 2]))
                 for k, key in enumerate(pieces.keys)]
     return Decoded("".join(pieces.parts), segments)
 

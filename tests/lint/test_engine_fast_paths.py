@@ -83,9 +83,14 @@ def test_a_file_sent_back_by_a_worker_is_rebuilt_equal(monkeypatch: pytest.Monke
     for path in paths:
         job = Job(str(path), path, 0)
         here = process(job, settings, mode)
-        there = _received(_process_in_worker(job))
+        there = _received(_process_in_worker(job), lazy=False)
         assert there.checked.result.diagnostics == here.checked.result.diagnostics
         assert there.checked.result.facts == here.checked.result.facts
+        # Bound for a corpus pass: the same diagnostics, left as rows.
+        rows = _received(_process_in_worker(job), lazy=True)
+        assert rows.checked.result.diagnostics == []
+        assert rows.rows.diagnostics() == here.checked.result.diagnostics
+        assert rows.rows.facts == here.checked.result.facts
         compared += there.checked.result.diagnostics
     # The fixtures have findings to compare, fixes among them.
     assert any(d.fix is not None for d in compared)
@@ -104,3 +109,38 @@ def test_the_collector_threshold_is_raised_while_checking_and_restored() -> None
         seen.append(gc.get_threshold()[0])
     assert seen and all(threshold >= GC_YOUNG for threshold in seen)
     assert gc.get_threshold() == before
+
+
+def test_worker_results_come_in_job_order_through_a_small_window(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """More chunks than the window holds, finishing in any order: taken in job order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import lint.batch
+    from lint.batch import _in_order
+
+    settings = (build_settings(Registry.default(), Selection(None, (), ()), None),)
+    mode = Mode()
+    monkeypatch.setattr(lint.batch, "_worker", (settings, mode, True))
+    jobs = [Job(str(path), path, 0) for path in sorted((FIXTURES / "voa").glob("*.md"))[:23]]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        sent = list(_in_order(pool, jobs, chunk=2, window=3))
+    assert [outcome.checked.result.path for outcome, _ in sent] == [j.display for j in jobs]
+
+
+def test_spooled_facts_read_back_what_was_parked(tmp_path: Path) -> None:
+    from lint.corpus_run import SpooledFacts
+
+    with open(tmp_path / "spool", "w+b") as spool:
+        assert SpooledFacts.park(spool, {}) == {}
+        first = SpooledFacts.park(spool, {"N004": [{"name": "甲", "span": {"offset": 1}}]})
+        second = SpooledFacts.park(spool, {"N004": [], "Z900": {"k": (1, 2)}})
+        spool.seek(0)  # a reader moved the position: parking still appends
+        third = SpooledFacts.park(spool, {"N004": ["x"]})
+        assert first["N004"] == [{"name": "甲", "span": {"offset": 1}}]
+        assert dict(second.items()) == {"N004": [], "Z900": {"k": (1, 2)}}
+        assert third["N004"] == ["x"] and first["N004"][0]["name"] == "甲"
+        assert "N004" in first and "Z900" not in first and list(second) == ["N004", "Z900"]
+        assert len(second) == 2
+        with pytest.raises(KeyError):
+            first["Z900"]
