@@ -125,11 +125,22 @@ def test_every_rule_scans_pathological_input_in_linear_time(name: str) -> None:
     # times the input may cost about eight times the time (64 if quadratic; 24 allowed
     # for noise and the garbage collector). The timestamp line was quadratic here
     # (100,000 `<!--` without `-->`: 427 s) until it was found by two `find`s.
-    with deadline(120.0):
-        small = min(plain_scan(text[: len(text) // 8])[1] for _ in range(3))
+    # The test session's own objects are frozen out of the collector's way: a full
+    # collection scans the whole heap (everything every earlier test left), which once
+    # made one large parse in CI take 25x the small one (0.017 s -> 0.43 s; ~9x alone).
     gc.collect()
-    with deadline(max(30.0, 100 * small)):
-        article, scan = plain_scan(text)
+    gc.freeze()
+    try:
+        with deadline(120.0):
+            small = min(plain_scan(text[: len(text) // 8])[1] for _ in range(3))
+        with deadline(max(30.0, 100 * small)):
+            article, scan = plain_scan(text)
+        if scan > 24 * max(small, 0.001):  # one slow run may be the machine: once more
+            with deadline(max(30.0, 100 * small)):
+                article, again = plain_scan(text)
+            scan = min(scan, again)
+    finally:
+        gc.unfreeze()
     assert scan <= 24 * max(small, 0.001), f"{name}: parse {small:.4f}s -> {scan:.4f}s"
     per_report = seconds_per_diagnostic(article)
     slow = []
