@@ -41,7 +41,8 @@ def run_cached(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode, wo
             else:
                 outcome = next(fresh)
             if probe is None or probe.entry is None or outcome.content is not None:
-                _store(cache, job, fingerprints[job.settings], outcome, mode)
+                _store(cache, job, fingerprints[job.settings], outcome, mode,
+                       clock_codes(settings[job.settings]))
             yield outcome
     finally:
         cache.close()
@@ -91,17 +92,28 @@ def load_source(path: Path | None) -> SourceText | None:
         return None
 
 
-def _store(cache: Cache, job: Job, fingerprint: str, outcome: Outcome, mode: Mode) -> None:
+def clock_codes(settings: Settings) -> frozenset[str]:
+    """The codes of the selected rules whose findings may change with the date alone."""
+    return frozenset(rule.code for rule in settings.rules if rule.depends_on_clock)
+
+
+def _store(cache: Cache, job: Job, fingerprint: str, outcome: Outcome, mode: Mode,
+           volatile: frozenset[str]) -> None:
     """Keep the outcome of a file linted as it is on disk: not one that was fixed (its
     diagnostics are those of the new text), failed or could not be read or decoded
-    (those have no content hash)."""
+    (those have no content hash), nor one with a finding of a rule in `volatile`
+    (`Rule.depends_on_clock`)."""
     result = outcome.checked.result
     if job.path is None or outcome.content is None or outcome.stat is None:
         return
     if outcome.text is not None or (mode.fixing and outcome.fixed):
         return
+    codes = [row[0] for row in outcome.rows.rows] if outcome.rows is not None \
+        else [d.code for d in result.diagnostics]
+    if volatile and not volatile.isdisjoint(codes):
+        return
     if outcome.rows is not None:  # from a worker, bound for the corpus pass
-        if any(row[0] == InternalError.code for row in outcome.rows.rows):
+        if InternalError.code in codes:
             return
         payload = Payload(outcome.rows.rows, dict(result.facts), outcome.checked.suppressions)
     elif result.internal_error:

@@ -16,7 +16,7 @@ from lint.batch import Job, default_jobs, run_jobs
 from lint.cache import Cache
 from lint.cache_key import fingerprint
 from lint.cache_setup import cache_folder
-from lint.cached_run import run_cached
+from lint.cached_run import clock_codes, run_cached
 from lint.cli import EXIT_FAILURE, EXIT_FOUND, EXIT_OK, UsageError
 from lint.config import ConfigError
 from lint.corpus_run import corpus_pass
@@ -46,7 +46,11 @@ def run_full(args: argparse.Namespace, out: TextIO, stdin: TextIO, started: int)
         run.take(job, outcome)
     code = run.finish()
     if recorder is not None:
-        recorder.finish(code, run.errors, _watched(args, planner, jobs))
+        volatile = {c for s in planner.settings for c in clock_codes(s)}
+        # A finding that the date alone may change (Rule.depends_on_clock) is found
+        # again on the next run, never replayed.
+        recorder.finish(code, run.errors, _watched(args, planner, jobs),
+                        replayable=not volatile & run.codes)
     return code
 
 
@@ -143,6 +147,7 @@ class _Run:
         self.anchor = Path(args.baseline or args.write_baseline or ".")
         self.internal = self.changed = False
         self.errors: list[str] = []  # what went to stderr (a replay repeats it)
+        self.codes: set[str] = set()  # of the diagnostics reported
 
     def take(self, job: Job, outcome: Outcome) -> None:
         args, result = self.args, outcome.checked.result
@@ -169,6 +174,7 @@ class _Run:
         self.summary.files += 1
         for diagnostic in result.diagnostics:
             self.summary.add(diagnostic)
+            self.codes.add(diagnostic.code)
         self.reporter.file(result)
 
     def _warn(self, line: str) -> None:

@@ -88,11 +88,13 @@ class SnapshotRecorder:
         except (UnicodeError, OSError):
             self.broken = True
 
-    def finish(self, code: int, errors: list[str], watched: Watched) -> None:
-        """Store the run if it proved replayable; a cache that cannot be written is
-        skipped, as the per-file cache is."""
+    def finish(self, code: int, errors: list[str], watched: Watched,
+               replayable: bool = True) -> None:
+        """Store the run if it proved replayable (`replayable=False`: the caller knows it
+        is not); a cache that cannot be written is skipped, as the per-file cache is."""
         try:
-            if code in (0, 1) and not self.broken and not self.inputs.conflict:
+            if replayable and code in (0, 1) and not self.broken \
+                    and not self.inputs.conflict:
                 found = self._inputs(watched)
                 if found is not None:
                     self._store(code, "".join(errors), found)

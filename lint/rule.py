@@ -53,6 +53,11 @@ class Rule:
     severity: ClassVar[Severity] = Severity.ERROR
     fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
     enabled_by_default: ClassVar[bool] = True
+    # True when what the rule reports may change with the date alone (S001: a timestamp
+    # "in the future" stops being one). Files with its diagnostics are not cached and a
+    # run that reports any is not replayed, so a cache never keeps a finding that time
+    # has made wrong.
+    depends_on_clock: ClassVar[bool] = False
 
     class Options(RuleOptions):
         pass

@@ -50,6 +50,7 @@ class TimestampComment(Rule):
     """
 
     code = "S001"
+    depends_on_clock = True  # "outside 2000-01-01 .. tomorrow" moves with the date
     name = "timestamp-comment"
     summary = "Line 1 is `<!--N-->` with N a 13-digit millisecond timestamp"
     severity = Severity.ERROR

@@ -241,3 +241,32 @@ def test_the_key_knows_the_default_format(tty: bool, actions: str | None,
     args = build_parser().parse_args(["check", "."])
     stream: Any = _Stream(tty)
     assert fastpath_key.effective_format(args, stream) == default_format(stream)
+
+
+def test_a_finding_that_time_undoes_is_neither_cached_nor_replayed(
+        tmp_path: Path, run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """S001 flags a timestamp after tomorrow; once that day has come it must stop, so
+    neither the per-file cache nor the replay may keep the finding (Rule.depends_on_clock)."""
+    import time
+
+    import rules.structure.timestamp_comment as s001
+    from tests.support import HEADER
+
+    soon_ms = int((time.time() + 3 * 86400) * 1000)  # three days ahead
+    future = tmp_path / "future.md"
+    future.write_text(HEADER.replace(HEADER.splitlines()[0], f"<!--{soon_ms}-->", 1)
+                      + "<p>正文。</p>\n", encoding="utf-8")
+    os.utime(future, ns=(1_600_000_000 * 10**9,) * 2)
+    first, second = run(str(future)), run(str(future))
+    assert "S001" in first.out and second.said == first.said
+    assert not second.replayed  # not recorded: it reported S001
+    later = time.time() + 4 * 86400
+
+    class Clock:
+        @staticmethod
+        def time() -> float:
+            return later
+
+    monkeypatch.setattr(s001, "time", Clock)
+    after = run(str(future))
+    assert "S001" not in after.out and not after.replayed
