@@ -30,6 +30,7 @@ def run_cached(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode, wo
         if probe is None or probe.entry is None:
             misses.append(job)
     fresh = run_jobs(misses, settings, mode, workers, keep_source)
+    volatile = [clock_codes(s) for s in settings]
     try:
         for job, probe in zip(jobs, probes):
             outcome = None
@@ -42,7 +43,7 @@ def run_cached(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode, wo
                 outcome = next(fresh)
             if probe is None or probe.entry is None or outcome.content is not None:
                 _store(cache, job, fingerprints[job.settings], outcome, mode,
-                       clock_codes(settings[job.settings]))
+                       volatile[job.settings])
             yield outcome
     finally:
         cache.close()
@@ -108,16 +109,12 @@ def _store(cache: Cache, job: Job, fingerprint: str, outcome: Outcome, mode: Mod
         return
     if outcome.text is not None or (mode.fixing and outcome.fixed):
         return
-    codes = [row[0] for row in outcome.rows.rows] if outcome.rows is not None \
-        else [d.code for d in result.diagnostics]
-    if volatile and not volatile.isdisjoint(codes):
+    codes = {row[0] for row in outcome.rows.rows} if outcome.rows is not None \
+        else {d.code for d in result.diagnostics}
+    if InternalError.code in codes or not volatile.isdisjoint(codes):
         return
     if outcome.rows is not None:  # from a worker, bound for the corpus pass
-        if InternalError.code in codes:
-            return
         payload = Payload(outcome.rows.rows, dict(result.facts), outcome.checked.suppressions)
-    elif result.internal_error:
-        return
     else:
         payload = Payload.of(result.diagnostics, dict(result.facts), outcome.checked.suppressions)
     cache.store(fingerprint, job.display, job.path, job.ignored, outcome.stat,

@@ -286,3 +286,34 @@ def test_an_entry_of_the_wrong_shape_is_a_miss(tmp_path: Path, parses: list[str]
     parses.clear()
     assert check(str(tmp_path)) == cold
     assert parses
+
+
+@pytest.mark.parametrize("as_rows", [False, True])
+@pytest.mark.parametrize("code, stored", [("T001", True), ("X002", False), ("S001", False)])
+def test_what_is_not_stored(tmp_path: Path, as_rows: bool, code: str, stored: bool) -> None:
+    """An internal error (a half-run is not a result) and a finding of a clock-dependent
+    rule (S001) keep a file out of the cache, whether its diagnostics arrive as models or
+    as a worker's rows."""
+    from lint.batch import Job
+    from lint.cache import Payload
+    from lint.cached_run import _store
+    from lint.engine import FileResult
+    from lint.fix_run import Checked, Mode, Outcome
+    from lint.models import Diagnostic, Severity
+    from lint.source import SourceText
+
+    diagnostic = Diagnostic(code=code, name="n", severity=Severity.ERROR, message="m",
+                            span=SourceText("ab").span(0, 1), path="a.md")
+    outcome = Outcome(Checked(FileResult("a.md", None, [] if as_rows else [diagnostic]),
+                              None), content="hash", stat=(1, 2, 3, 4))
+    if as_rows:
+        outcome.rows = Payload.of([diagnostic], {}, None)
+    calls: list[object] = []
+
+    class Recording:
+        def store(self, *args: object) -> None:
+            calls.append(args)
+
+    _store(Recording(), Job("a.md", tmp_path / "a.md", 0), "fingerprint", outcome,  # type: ignore[arg-type]
+           Mode(), frozenset({"S001"}))
+    assert bool(calls) is stored
