@@ -29,11 +29,11 @@ import os
 import pickle
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from lint.fastpath_key import CACHE_FOLDER_NAME as FOLDER_NAME
 from lint.models import Applicability, Diagnostic, Edit, Fix, Severity, Span, trusted
 
 FORMAT = 1  # bump when the layout or the pickled payload changes
@@ -228,11 +228,19 @@ def entry_name(fingerprint: str, display: str, ignored: frozenset[str], content:
 
 
 def _replace(target: Path, data: bytes) -> None:
-    """Write `data` to `target` atomically: a temporary file in the same folder, renamed."""
+    """Write `data` to `target` atomically."""
+    replace_with(target, lambda out: out.write(data))
+
+
+def replace_with(target: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """Replace `target` atomically with what `write` writes: a temporary file in the same
+    folder, renamed, so a concurrent reader sees the old file or the whole new one. No
+    fsync: after a power loss an entry may be lost or torn, and readers take a torn one
+    for a miss."""
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            write(out)
         os.replace(temporary, target)
     except BaseException:
         try:

@@ -26,9 +26,9 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import IO, Any, TextIO, cast
 
-from lint.cache import prepare_folder
+from lint.cache import prepare_folder, replace_with
 from lint.fastpath_key import (
     FOLDER,
     FORMAT,
@@ -140,21 +140,15 @@ class SnapshotRecorder:
         prepare_folder(self.folder)
         folder = self.folder / FOLDER
         folder.mkdir(exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        try:
-            with os.fdopen(handle, "wb") as target:
-                target.write(MAGIC + len(header).to_bytes(8, "little")
-                             + body.to_bytes(8, "little"))
-                target.write(header)
-                self.spool.seek(0)
-                shutil.copyfileobj(self.spool, target)
-            os.replace(temporary, folder / snapshot_name(self.key))
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-            raise
+
+        def write(target: IO[bytes]) -> None:
+            target.write(MAGIC + len(header).to_bytes(8, "little")
+                         + body.to_bytes(8, "little"))
+            target.write(header)
+            self.spool.seek(0)
+            shutil.copyfileobj(self.spool, target)
+
+        replace_with(folder / snapshot_name(self.key), write)
         _prune(folder)
 
 
