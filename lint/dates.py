@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from enum import Enum
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -100,8 +101,11 @@ def format_example(spec: str) -> str:
     return named.example if named else spec
 
 
+@lru_cache(maxsize=256)
 def parse_zone(spec: str) -> tzinfo:
-    """`UTC`, a fixed offset such as `+08:00`, or an IANA zone name (`Europe/Paris`)."""
+    """`UTC`, a fixed offset such as `+08:00`, or an IANA zone name (`Europe/Paris`).
+    Memoised: a profile's zone is read for every article (zones are immutable; a bad
+    spec raises every time, as errors are not cached)."""
     text = spec.strip()
     if text.upper() in ("UTC", "GMT", "Z"):
         return timezone.utc
@@ -212,12 +216,17 @@ def _made(local: datetime, zone: tzinfo, written: tzinfo | None, precision: Prec
                       written is not None)
 
 
+# Lower-cased abbreviation or full name -> weekday index: one look-up per token, where a
+# loop over the names lower-cased and sliced each one per call.
+_WEEKDAY_INDEX = {spelling: index for index, name in enumerate(WEEKDAY_NAMES)
+                  for spelling in (name[:3].lower(), name.lower())}
+
+
 def weekday_index(token: str) -> int | None:
     """0 for Monday … 6 for Sunday, from `Mon`, `Monday`, `星期一`, `周一`, `礼拜天`."""
-    lowered = token.lower()
-    for index, name in enumerate(WEEKDAY_NAMES):
-        if lowered in (name[:3].lower(), name.lower()):
-            return index
+    index = _WEEKDAY_INDEX.get(token.lower())
+    if index is not None:
+        return index
     if token[:-1] in ("星期", "周", "礼拜") and token[-1:]:
         last = "日" if token[-1] == "天" else token[-1]
         return CJK_WEEKDAYS.index(last) if last in CJK_WEEKDAYS else None
