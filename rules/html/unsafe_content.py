@@ -71,6 +71,7 @@ _CHECKED_ATTRIBUTES = URL_ATTRIBUTES | {"style"}
 _CHECKED_ELEMENTS = frozenset({"script", "iframe", *_ELEMENT_ADVICE})
 _ATTRIBUTES = attrgetter("attributes")
 _TAG = attrgetter("tag")
+_WEB = ("http://", "https://")
 
 
 class UnsafeContent(Rule):
@@ -145,6 +146,11 @@ class UnsafeContent(Rule):
                 name = attribute.name
                 if name not in _CHECKED_ATTRIBUTES and not name.startswith("on"):
                     continue  # `class`, `width`, `alt`…: nothing to check
+                value = attribute.value
+                if value is not None and value.startswith(_WEB) and name in URL_ATTRIBUTES:
+                    # Most URLs: normalised, an `http(s)` scheme, which runs nothing;
+                    # tested without normalising (copying) the whole value.
+                    continue
                 diagnostic = self._attribute(article, element, attribute)
                 if diagnostic is not None:
                     flagged_url = flagged_url or name in URL_ATTRIBUTES

@@ -48,3 +48,13 @@ def test_misplaced_blocks_agree_with_the_element_context(body: str) -> None:
     expected = [(element, outer) for element, outer in context.phrasing_parent.items()
                 if element.is_block and element not in context.foreign]
     assert misplaced_blocks(article) == expected
+
+
+@pytest.mark.parametrize("value", ["http://a.b/c", "https://x", "http://\tjavascript:x",
+                                   "https://\x00data:text/html,x ", "http://"])
+def test_web_urls_have_a_web_scheme(value: str) -> None:
+    """H004 skips values starting `http://` or `https://` without normalising them: as
+    normalised, their scheme is `http`/`https`, which it never reports."""
+    from rules.html._urls import normalise
+
+    assert scheme_of(normalise(value)) in ("http", "https")
