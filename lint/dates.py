@@ -15,6 +15,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS, 1)}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                  "Sunday")
@@ -162,14 +163,18 @@ def _parse_one(text: str, spec: str, zone: tzinfo) -> ParsedDate | None:
 
 def _rfc2822(text: str, zone: tzinfo) -> ParsedDate | None:
     match = _RFC2822.match(text)
-    if match is None or match["mon"].lower() not in MONTHS:
+    if match is None:
         return None
-    if match["wd"] is not None and weekday_index(match["wd"]) is None:
+    # The groups in one call, not a look-up by name each (every article's date).
+    weekday, day, month_name, year, hour, minute, second, zone_name = match.groups()
+    month = _MONTH_NUMBERS.get(month_name.lower())
+    if month is None:
         return None
-    local = datetime(int(match["y"]), MONTHS.index(match["mon"].lower()) + 1, int(match["d"]),
-                     int(match["H"]), int(match["M"]), int(match["S"] or 0))
-    written = _rfc_zone(match["z"])
-    precision = Precision.SECOND if match["S"] else Precision.MINUTE
+    if weekday is not None and weekday_index(weekday) is None:
+        return None
+    local = datetime(int(year), month, int(day), int(hour), int(minute), int(second or 0))
+    written = _rfc_zone(zone_name)
+    precision = Precision.SECOND if second else Precision.MINUTE
     return _made(local, zone, written, precision, "rfc2822")
 
 
