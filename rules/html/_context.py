@@ -5,11 +5,13 @@ nested elements cost 100,000 steps, not a walk up the ancestors for each."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 from operator import attrgetter
 
 from lint import Article, Element
 
 _TAG = attrgetter("tag")
+_PARENT = attrgetter("parent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +77,13 @@ def misplaced_blocks(article: Article) -> list[tuple[Element, Element]]:
     inside = phrasing | transparent  # a block elsewhere is in place
     found = []
     memo: dict[Element, Element | None] = {}
-    for element in elements:
+    # Elements in a phrasing-only or transparent parent (inline markup of a paragraph),
+    # selected in C; every element has a parent (the root, at least).
+    held = map(inside.__contains__, map(_TAG, map(_PARENT, elements)))
+    for element in compress(elements, held):
         if element.tag not in blocks:
             continue
-        parent = element.parent
-        if parent is None or parent.tag not in inside:
-            continue
-        outer = _constraint(parent, phrasing, transparent, memo)
+        outer = _constraint(element.parent, phrasing, transparent, memo)  # type: ignore[arg-type]
         if outer is not None:
             found.append((element, outer))
     if found and any(sample.is_foreign_root for sample in samples.values()):
