@@ -5,13 +5,8 @@ nested elements cost 100,000 steps, not a walk up the ancestors for each."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress
-from operator import attrgetter
 
 from lint import Article, Element
-
-_TAG = attrgetter("tag")
-_PARENT = attrgetter("parent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +22,9 @@ class ElementContext:
 def element_context(article: Article) -> ElementContext:
     elements = list(article.elements())
     # Content models depend on the tag alone: ask one element of each tag (the mapping is
-    # built in C) instead of every element, then test tags against plain sets.
-    samples = dict(zip(map(_TAG, elements), elements))
+    # built in one comprehension) instead of every element, then test tags against plain
+    # sets.
+    samples = {element.tag: element for element in elements}
     phrasing = {tag for tag, sample in samples.items() if sample.holds_phrasing_only}
     transparent = {tag for tag, sample in samples.items() if sample.is_transparent}
     roots = {tag for tag, sample in samples.items() if sample.is_foreign_root}
@@ -68,7 +64,7 @@ def misplaced_blocks(article: Article) -> list[tuple[Element, Element]]:
     set look-up), so the usual body, whose blocks sit in the body or in a `<div>`,
     costs no map of every element."""
     elements = article.body.elements if article.body is not None else []
-    samples = dict(zip(map(_TAG, elements), elements))
+    samples = {element.tag: element for element in elements}
     blocks = {tag for tag, sample in samples.items() if sample.is_block}
     if not blocks:
         return []
@@ -77,12 +73,11 @@ def misplaced_blocks(article: Article) -> list[tuple[Element, Element]]:
     inside = phrasing | transparent  # a block elsewhere is in place
     found = []
     memo: dict[Element, Element | None] = {}
-    # Elements in a phrasing-only or transparent parent (inline markup of a paragraph),
-    # selected in C; every element has a parent (the root, at least).
-    held = map(inside.__contains__, map(_TAG, map(_PARENT, elements)))
-    for element in compress(elements, held):
-        if element.tag not in blocks:
-            continue
+    # Only blocks in a phrasing-only or transparent parent (every element has a parent:
+    # the root, at least) are looked at further.
+    candidates = [element for element in elements if element.tag in blocks
+                  and element.parent.tag in inside]  # type: ignore[union-attr]
+    for element in candidates:
         outer = _constraint(element.parent, phrasing, transparent, memo)  # type: ignore[arg-type]
         if outer is not None:
             found.append((element, outer))
