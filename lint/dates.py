@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from enum import Enum
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS, 1)}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                  "Sunday")
@@ -100,8 +102,11 @@ def format_example(spec: str) -> str:
     return named.example if named else spec
 
 
+@lru_cache(maxsize=256)
 def parse_zone(spec: str) -> tzinfo:
-    """`UTC`, a fixed offset such as `+08:00`, or an IANA zone name (`Europe/Paris`)."""
+    """`UTC`, a fixed offset such as `+08:00`, or an IANA zone name (`Europe/Paris`).
+    Memoised: a profile's zone is read for every article (zones are immutable; a bad
+    spec raises every time, as errors are not cached)."""
     text = spec.strip()
     if text.upper() in ("UTC", "GMT", "Z"):
         return timezone.utc
@@ -158,14 +163,18 @@ def _parse_one(text: str, spec: str, zone: tzinfo) -> ParsedDate | None:
 
 def _rfc2822(text: str, zone: tzinfo) -> ParsedDate | None:
     match = _RFC2822.match(text)
-    if match is None or match["mon"].lower() not in MONTHS:
+    if match is None:
         return None
-    if match["wd"] is not None and weekday_index(match["wd"]) is None:
+    # The groups in one call, not a look-up by name each (every article's date).
+    weekday, day, month_name, year, hour, minute, second, zone_name = match.groups()
+    month = _MONTH_NUMBERS.get(month_name.lower())
+    if month is None:
         return None
-    local = datetime(int(match["y"]), MONTHS.index(match["mon"].lower()) + 1, int(match["d"]),
-                     int(match["H"]), int(match["M"]), int(match["S"] or 0))
-    written = _rfc_zone(match["z"])
-    precision = Precision.SECOND if match["S"] else Precision.MINUTE
+    if weekday is not None and weekday_index(weekday) is None:
+        return None
+    local = datetime(int(year), month, int(day), int(hour), int(minute), int(second or 0))
+    written = _rfc_zone(zone_name)
+    precision = Precision.SECOND if second else Precision.MINUTE
     return _made(local, zone, written, precision, "rfc2822")
 
 
@@ -212,12 +221,17 @@ def _made(local: datetime, zone: tzinfo, written: tzinfo | None, precision: Prec
                       written is not None)
 
 
+# Lower-cased abbreviation or full name -> weekday index: one look-up per token, where a
+# loop over the names lower-cased and sliced each one per call.
+_WEEKDAY_INDEX = {spelling: index for index, name in enumerate(WEEKDAY_NAMES)
+                  for spelling in (name[:3].lower(), name.lower())}
+
+
 def weekday_index(token: str) -> int | None:
     """0 for Monday … 6 for Sunday, from `Mon`, `Monday`, `星期一`, `周一`, `礼拜天`."""
-    lowered = token.lower()
-    for index, name in enumerate(WEEKDAY_NAMES):
-        if lowered in (name[:3].lower(), name.lower()):
-            return index
+    index = _WEEKDAY_INDEX.get(token.lower())
+    if index is not None:
+        return index
     if token[:-1] in ("星期", "周", "礼拜") and token[-1:]:
         last = "日" if token[-1] == "天" else token[-1]
         return CJK_WEEKDAYS.index(last) if last in CJK_WEEKDAYS else None

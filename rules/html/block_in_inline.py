@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint import Article, Diagnostic, FixAvailability, Rule, Severity
-from rules.html._context import element_context
+from rules.html._context import misplaced_blocks
 from rules.html._limit import CappedOptions, Finding, capped
 
 
@@ -56,12 +56,7 @@ class BlockInInline(Rule):
         yield from capped(self, article, self._findings(article), "blocks inside inline content")
 
     def _findings(self, article: Article) -> Iterator[Finding]:
-        context = article.derived(element_context)
-        # Only elements with a phrasing-only container around them can be misplaced
-        # blocks; the map holds just those, in document order.
-        for element, outer in context.phrasing_parent.items():
-            if not element.is_block or element in context.foreign:
-                continue
+        for element, outer in misplaced_blocks(article):
             line, column = article.source.position(outer.start)
             if outer.tag == "p" or outer.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "pre"):
                 advice = f"close the `<{outer.tag}>` before it"

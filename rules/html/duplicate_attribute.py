@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from itertools import compress
-from operator import attrgetter
 
 from lint import Article, Attribute, Diagnostic, FixAvailability, Rule, Severity
 from rules.html._limit import CappedOptions, Finding, capped
 
 _WS = " \t\n\f\r"
-_ATTRIBUTES = attrgetter("attributes")
 
 
 class DuplicateAttribute(Rule):
@@ -58,11 +55,8 @@ class DuplicateAttribute(Rule):
 
     def _findings(self, article: Article) -> Iterator[Finding]:
         text = article.text
-        elements = list(article.elements())
-        # Only elements with attributes (selected in C: most have none) can repeat one.
-        for element in compress(elements, map(len, map(_ATTRIBUTES, elements))):
-            if len(element.attributes) < 2:
-                continue
+        # Only elements with two attributes or more (most have none) can repeat one.
+        for element in [e for e in article.elements() if len(e.attributes) > 1]:
             first: dict[str, Attribute] = {}
             for attribute in element.attributes:
                 original = first.setdefault(attribute.name, attribute)

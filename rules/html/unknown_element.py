@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from operator import attrgetter
 
 from pydantic import Field
 
@@ -17,8 +16,6 @@ from lint import (
 )
 from rules.html._context import element_context
 from rules.html._limit import CappedOptions, Finding, capped
-
-_TAG = attrgetter("tag")
 
 
 class UnknownElement(Rule):
@@ -75,9 +72,9 @@ class UnknownElement(Rule):
 
     def _findings(self, article: Article) -> Iterator[Finding]:
         allowed = {name.lower() for name in self.options.allowed_elements}
-        # The body's distinct tags, collected in C: most bodies use only known ones, and
-        # then no element needs a look of its own.
-        unknown = set(map(_TAG, article.elements())) - KNOWN_ELEMENTS - allowed
+        # The body's distinct tags, collected in one comprehension: most bodies use only
+        # known ones, and then no element needs a look of its own.
+        unknown = {element.tag for element in article.elements()} - KNOWN_ELEMENTS - allowed
         if not unknown:
             return
         context = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import groupby
 from operator import attrgetter
 
 from lint import Article, Element, TextRun
@@ -21,10 +20,9 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003"
                "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 BLANKS = _WHITESPACE + _INVISIBLE
-_SPACE_OR_INVISIBLE = " " + _INVISIBLE
+# What is left of a blank text once its spaces are collapsed (`Paragraph.text`).
+COLLAPSED_BLANKS = " " + _INVISIBLE
 _TEXT = attrgetter("text")
-_UNSEEN = object()
-_BLOCK = attrgetter("block")
 
 
 def is_blank(text: str) -> bool:
@@ -43,53 +41,84 @@ class Paragraph:
     def blank(self) -> bool:
         """Only whitespace and invisible characters. The collapsed text keeps every
         character that is not whitespace, and separates them by single spaces."""
-        return not self.text.lstrip(_SPACE_OR_INVISIBLE)
+        return not self.text.lstrip(COLLAPSED_BLANKS)
 
 
-def paragraphs(article: Article) -> list[Paragraph]:
-    """Every `<p>` in document order with the text runs it holds (memoised)."""
+@dataclass(slots=True)
+class ParagraphIndex:
+    """Every `<p>` in document order, at the same positions its text (`Paragraph.text`),
+    and the runs of each one holding any. Parallel lists, not an object per paragraph:
+    S009 and S010 read the texts of all paragraphs, and little else."""
+
+    elements: list[Element]
+    texts: list[str]
+    runs: dict[Element, list[TextRun]]
+
+
+def paragraph_index(article: Article) -> ParagraphIndex:
+    """The paragraphs' index (memoised)."""
     return article.derived(_index)
 
 
-def _index(article: Article) -> list[Paragraph]:
-    found = [Paragraph(p, []) for p in tagged(article, "p")]
-    if not found:
-        return found
-    by_element = {paragraph.element: paragraph for paragraph in found}
+def paragraphs(article: Article) -> list[Paragraph]:
+    """Every `<p>` in document order with the text runs it holds and its text."""
+    index = article.derived(_index)
+    return [Paragraph(element, index.runs.get(element, []), text)
+            for element, text in zip(index.elements, index.texts)]
+
+
+def _index(article: Article) -> ParagraphIndex:
+    elements = tagged(article, "p")
+    grouped: dict[Element, list[TextRun]] = {}
+    if not elements:
+        return ParagraphIndex(elements, [], grouped)
     # A run's paragraph is its block's nearest `<p>`: mostly the block itself. Other
     # blocks (a `<div>` of text) are walked up once each, and each walk stops at a block
     # already walked, so deep nesting stays linear.
-    owner: dict[Element, Paragraph | None] = {}
-    for block, group in groupby(article.runs, key=_BLOCK):
+    owner: dict[Element, Element | None] = {}
+    for run in article.runs:
+        block = run.block
         if block is None:
             continue
-        if block.tag == "p":
-            paragraph: Paragraph | None = by_element[block]
+        if block.tag != "p":
+            block = owner[block] if block in owner else _owner(block, owner)
+            if block is None:
+                continue
+        bucket = grouped.get(block)
+        if bucket is None:
+            grouped[block] = [run]
         else:
-            paragraph = owner.get(block, _UNSEEN)  # type: ignore[arg-type]
-            if paragraph is _UNSEEN:
-                paragraph = _owner(block, owner, by_element)
-        if paragraph is not None:
-            paragraph.runs.extend(group)
-    for paragraph in found:  # S010 compares every text, S009 tests every one
-        paragraph.text = " ".join(" ".join(map(_TEXT, paragraph.runs)).split())
-    return found
+            bucket.append(run)
+    return ParagraphIndex(elements, _texts(elements, grouped), grouped)
 
 
-def _owner(block: Element, owner: dict[Element, Paragraph | None],
-           by_element: dict[Element, Paragraph]) -> Paragraph | None:
-    """The paragraph of the nearest `<p>` at or above `block`, remembered for every
-    element on the way."""
+def _texts(elements: list[Element], grouped: dict[Element, list[TextRun]]) -> list[str]:
+    """Each paragraph's runs joined by a space, spaces collapsed. A paragraph of one run
+    (most) needs one split, not a join of its texts first."""
+    texts = []
+    get = grouped.get
+    for element in elements:
+        runs = get(element)
+        if runs is None:
+            texts.append("")
+        elif len(runs) == 1:
+            texts.append(" ".join(runs[0].text.split()))
+        else:
+            texts.append(" ".join(" ".join(map(_TEXT, runs)).split()))
+    return texts
+
+
+def _owner(block: Element, owner: dict[Element, Element | None]) -> Element | None:
+    """The nearest `<p>` at or above `block`, remembered for every element on the way."""
     path = []
     node: Element | None = block
-    found: Paragraph | None = None
+    found: Element | None = None
     while node is not None:
         if node.tag == "p":
-            found = by_element[node]
+            found = node
             break
-        known = owner.get(node, _UNSEEN)  # type: ignore[arg-type]
-        if known is not _UNSEEN:
-            found = known  # type: ignore[assignment]
+        if node in owner:
+            found = owner[node]
             break
         path.append(node)
         node = node.parent

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from operator import attrgetter
 
 from lint import Article, Diagnostic, FixAvailability, Rule, Severity
-from rules.structure._paragraphs import paragraphs
-
-_TEXT = attrgetter("text")
+from rules.structure._paragraphs import paragraph_index
 
 
 class DuplicateParagraph(Rule):
@@ -44,15 +41,14 @@ class DuplicateParagraph(Rule):
     fix_availability = FixAvailability.NONE
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
-        found = paragraphs(article)
-        if len(set(map(_TEXT, found))) == len(found):
+        index = paragraph_index(article)
+        texts = index.texts
+        if len(set(texts)) == len(texts):
             return  # all texts differ (counted in C): nothing repeats
         seen: dict[str, int] = {}
-        for paragraph in found:
-            text = paragraph.text
+        for element, text in zip(index.elements, texts):
             if not text:
                 continue
-            element = paragraph.element
             first = seen.setdefault(text, element.start)
             if first == element.start:
                 continue

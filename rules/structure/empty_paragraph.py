@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import Article, Diagnostic, Fix, FixAvailability, Rule, Severity
-from rules.structure._paragraphs import Paragraph, paragraphs, shows_content
+from lint import Article, Diagnostic, Element, Fix, FixAvailability, Rule, Severity
+from rules.structure._paragraphs import COLLAPSED_BLANKS, paragraph_index, shows_content
 
 
 class EmptyParagraph(Rule):
@@ -43,18 +43,19 @@ class EmptyParagraph(Rule):
     fix_availability = FixAvailability.SAFE
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
-        for paragraph in paragraphs(article):
-            if not paragraph.blank:
-                continue
-            element = paragraph.element
+        index = paragraph_index(article)
+        # `Paragraph.blank` of each text, in a comprehension: most paragraphs hold text,
+        # and need no object of their own.
+        blank = [element for element, text in zip(index.elements, index.texts)
+                 if not text.lstrip(COLLAPSED_BLANKS)]
+        for element in blank:
             if shows_content(article, element):
                 continue
             yield self.diagnostic(article, element.start, element.outer_end,
                                   "empty paragraph: it holds no visible text",
-                                  fix=self._fix(article, paragraph))
+                                  fix=self._fix(article, element))
 
-    def _fix(self, article: Article, paragraph: Paragraph) -> Fix | None:
-        element = paragraph.element
+    def _fix(self, article: Article, element: Element) -> Fix | None:
         if element.close_end is None:
             return None
         body = article.body

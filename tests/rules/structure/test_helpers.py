@@ -58,3 +58,24 @@ def test_paragraph_blank_is_whitespace_or_invisible_runs(body: str) -> None:
                        for run in paragraph.runs for char in run.text)
         assert paragraph.blank == expected
         assert paragraph.text == " ".join(" ".join(r.text for r in paragraph.runs).split())
+
+
+@pytest.mark.parametrize("body", [
+    "<p>a<br>b</p><div>c<p>d</p>e</div><p><span>f</span><i>g</i></p>",
+    "<div><div>x</div><p>y<div>z</div>w</p></div><p></p><p> </p>",
+    "<p><b>a</b><div><div>b</div></div>c</p>x<p><br></p>",
+])
+def test_paragraph_index_owns_each_run_by_its_nearest_paragraph(body: str) -> None:
+    """The index groups runs without a walk per run: the same grouping as the
+    definition (a run belongs to the nearest `<p>` at or above its block)."""
+    article = parse(article_text(body))
+
+    def nearest(node: object) -> object:
+        while node is not None and getattr(node, "tag", None) != "p":
+            node = node.parent  # type: ignore[attr-defined]
+        return node
+
+    found = paragraphs(article)
+    assert [p.element for p in found] == list(article.elements("p"))
+    for paragraph in found:
+        assert paragraph.runs == [r for r in article.runs if nearest(r.block) is paragraph.element]
