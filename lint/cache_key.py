@@ -90,6 +90,10 @@ def _module_stamp(name: str) -> list[Any]:
 @lru_cache(maxsize=1)
 def _plugin_versions() -> list[Any]:
     """Distribution name and version of every installed `articlelint.rules` plugin."""
+    from lint.plugin_scan import may_declare
+
+    if not may_declare(ENTRY_POINT_GROUP):
+        return []  # what importlib.metadata would find, without its ~20 ms import
     from importlib.metadata import entry_points
 
     found = []
