@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.inputs import Inputs
 
@@ -36,8 +35,7 @@ class PathNotFound(Exception):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):  # not a dataclass: ~0.5 ms less start-up
     display: str  # the path as shown in output: as given, `/`-separated
     path: Path
 
