@@ -4,7 +4,6 @@ content and path that decides what linting it produces."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 from functools import lru_cache
@@ -39,6 +38,8 @@ def fingerprint(settings: Settings, deferred: frozenset[str]) -> str:
         "profiles": profiles,
         "deferred": sorted(deferred),
     }
+    import json  # only cached runs get here: `check --no-cache` need not import it
+
     text = json.dumps(state, sort_keys=True, default=repr)
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
