@@ -51,6 +51,9 @@ def _metadata_folders() -> Iterator[str | None]:
     """The metadata folders `importlib.metadata` searches, in `sys.path` order; None for a
     `sys.path` entry it would search that this module does not (a zip archive)."""
     for entry in sys.path:
+        if not isinstance(entry, str):
+            yield None  # bytes or path objects: rare, left to importlib.metadata
+            continue
         root = entry or "."
         try:
             children = os.listdir(root)

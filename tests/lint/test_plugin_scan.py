@@ -124,3 +124,9 @@ def test_no_plugin_means_importlib_metadata_is_not_asked(
     monkeypatch.setattr(lint.registry, "may_declare", lambda group: False)
     monkeypatch.setitem(sys.modules, "importlib.metadata", None)  # an import would fail
     assert list(lint.registry.entry_points(ENTRY_POINT_GROUP)) == []
+
+
+def test_a_path_object_on_sys_path_goes_to_importlib(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "path", [*sys.path, tmp_path])
+    assert may_declare("no.such.group")
