@@ -10,18 +10,18 @@ relative to the baseline file's folder, so the baseline works from any working d
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+if TYPE_CHECKING:
+    from lint.models import Diagnostic
+    from lint.source import SourceText
 
-from lint.models import Diagnostic
-from lint.source import SourceText
-
-VERSION = 1
+# The file's models (pydantic) live in `lint.baseline_file`, imported only by runs that
+# read or write a baseline: `check` imports this module on every run.
 MAX_TEXT = 120  # longer flagged text is stored as a hash (S011 can flag a whole body)
 
 Key = tuple[str, str, str]
@@ -29,24 +29,6 @@ Key = tuple[str, str, str]
 
 class BaselineError(Exception):
     pass
-
-
-class Entry(BaseModel):
-    # Built when a baseline is first read or written, not at the import of every run.
-    model_config = ConfigDict(defer_build=True)
-
-    path: str
-    code: str
-    text: str  # the flagged text, `sha256:…` when long, `message:…` when the span is empty
-    count: int = 1
-
-
-class BaselineFile(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
-    tool: str = "articlelint"
-    version: int = VERSION
-    entries: list[Entry]
 
 
 def flagged(diagnostic: Diagnostic, source: SourceText | None) -> str:
@@ -69,6 +51,10 @@ class Baseline:
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
+        from pydantic import ValidationError
+
+        from lint.baseline_file import BaselineFile
+
         try:
             data = BaselineFile.model_validate_json(path.read_bytes())
         except OSError as error:
@@ -108,6 +94,10 @@ class Recorder:
             self.counts[(rel_path, diagnostic.code, flagged(diagnostic, source))] += 1
 
     def write(self, path: Path) -> int:
+        import json
+
+        from lint.baseline_file import BaselineFile, Entry
+
         entries = [Entry(path=p, code=c, text=t, count=n)
                    for (p, c, t), n in sorted(self.counts.items())]
         document = BaselineFile(entries=entries).model_dump()

@@ -4,7 +4,6 @@ content and path that decides what linting it produces."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 from functools import lru_cache
@@ -39,6 +38,8 @@ def fingerprint(settings: Settings, deferred: frozenset[str]) -> str:
         "profiles": profiles,
         "deferred": sorted(deferred),
     }
+    import json  # only cached runs get here: `check --no-cache` need not import it
+
     text = json.dumps(state, sort_keys=True, default=repr)
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
@@ -90,6 +91,10 @@ def _module_stamp(name: str) -> list[Any]:
 @lru_cache(maxsize=1)
 def _plugin_versions() -> list[Any]:
     """Distribution name and version of every installed `articlelint.rules` plugin."""
+    from lint.plugin_scan import may_declare
+
+    if not may_declare(ENTRY_POINT_GROUP):
+        return []  # what importlib.metadata would find, without its ~20 ms import
     from importlib.metadata import entry_points
 
     found = []

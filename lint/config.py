@@ -10,11 +10,8 @@ the bad value and what is allowed, never a traceback.
 
 from __future__ import annotations
 
-import difflib
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -52,8 +49,7 @@ class RawConfig(BaseModel):
 TOP_KEYS = tuple(field.alias or name for name, field in RawConfig.model_fields.items())
 
 
-@dataclass(frozen=True, slots=True)
-class ConfigFile:
+class ConfigFile(NamedTuple):  # not a dataclass: ~0.5 ms less start-up
     path: Path  # absolute
     prefix: str  # "tool.articlelint." for pyproject.toml, "" for articlelint.toml
     raw: RawConfig
@@ -71,6 +67,8 @@ class ConfigFile:
 def read_config(path: Path) -> ConfigFile | None:
     """The config in `path`, or None for a `pyproject.toml` without `[tool.articlelint]`."""
     path = path.absolute()
+    import tomllib  # here: a run without a configuration file never needs it (~3 ms)
+
     try:
         with path.open("rb") as handle:
             document = tomllib.load(handle)
@@ -128,6 +126,8 @@ def _config_in(folder: Path, inputs: Inputs | None = None) -> ConfigFile | None:
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    import difflib  # only error messages need it
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean `{close[0]}`?)" if close else ""
 

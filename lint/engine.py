@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -76,6 +74,8 @@ def check_source(path: str, source: SourceText, rules: Sequence[Rule],
                 # Encoding them is the judge; a walk over the usual shapes is 3x cheaper
                 # and only skips it for data that certainly encodes.
                 if not _plain(facts):
+                    import json  # rarely needed: not at the start-up of every run
+
                     json.dumps(facts)
                 collected[rule.code] = facts
             except _FAILURES as exc:
@@ -217,6 +217,8 @@ def _position_problem(diagnostic: object, source: SourceText, size: int) -> str:
 
 
 def _internal(source: SourceText, path: str, label: str, exc: BaseException) -> Diagnostic:
+    import traceback  # only a crashed rule needs it: not at the start-up of every run
+
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
     # One line, of reasonable length: an exception's text may hold a whole article.

@@ -4,7 +4,6 @@ write the file atomically or produce a diff."""
 
 from __future__ import annotations
 
-import difflib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -152,6 +151,8 @@ def fix_text(path: str, source: SourceText, settings: Settings, ignored: frozens
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    import difflib  # only --diff needs it: not at the start-up of every run
+
     lines = difflib.unified_diff(before.splitlines(keepends=True),
                                  after.splitlines(keepends=True),
                                  fromfile=_side("a", path), tofile=_side("b", path))

@@ -23,12 +23,14 @@ if TYPE_CHECKING:
 
 GENERIC = "generic"
 
-_HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\Z")
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+# Patterns of the validators, compiled (and cached by `re`) when configuration first
+# changes a profile: the built-in profiles are not validated at run time.
+_HOST = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\Z"
+_NAME = r"[A-Za-z0-9][A-Za-z0-9_-]*\Z"
 # A caption selector: `tag`, `tag.class`, joined by `>` (child), e.g. `div>small`.
-_SELECTOR = re.compile(r"[a-z][a-z0-9]*(?:\.[A-Za-z0-9_-]+)?(?:>[a-z][a-z0-9]*(?:\.[A-Za-z0-9_-]+)?)*\Z")
+_SELECTOR = r"[a-z][a-z0-9]*(?:\.[A-Za-z0-9_-]+)?(?:>[a-z][a-z0-9]*(?:\.[A-Za-z0-9_-]+)?)*\Z"
 # A date-element template: tags, literal text, `{date}` once and `{author}` at most once.
-_SLOT = re.compile(r"\{([^{}]*)\}")
+_SLOT = r"\{([^{}]*)\}"
 
 
 class Profile(BaseModel):
@@ -63,7 +65,7 @@ class Profile(BaseModel):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        if not _NAME.match(value):
+        if not re.match(_NAME, value):
             raise ValueError(f"profile name `{value}` must be letters, digits, `-` or `_`")
         return value
 
@@ -72,7 +74,7 @@ class Profile(BaseModel):
     def _hosts(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         hosts = tuple(host.strip().lower().rstrip(".") for host in value)
         for host in hosts:
-            if not _HOST.match(host):
+            if not re.match(_HOST, host):
                 raise ValueError(f"`{host}` is not a host name (write `www.example.com`, "
                                  "without scheme or path)")
         return hosts
@@ -81,7 +83,7 @@ class Profile(BaseModel):
     @classmethod
     def _markup(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for template in value:
-            slots = _SLOT.findall(template)
+            slots = re.findall(_SLOT, template)
             if slots.count("date") != 1 or any(s not in ("date", "author") for s in slots) \
                     or slots.count("author") > 1:
                 raise ValueError(f"date markup `{template}` must hold `{{date}}` once and "
@@ -103,7 +105,7 @@ class Profile(BaseModel):
     @classmethod
     def _captions(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for selector in value:
-            if not _SELECTOR.match(selector):
+            if not re.match(_SELECTOR, selector):
                 raise ValueError(f"caption markup `{selector}` must look like `div>small` or "
                                  "`span.imageCaption`")
         return value

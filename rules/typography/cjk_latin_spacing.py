@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Literal
 
 from lint import Article, Diagnostic, FixAvailability, Rule, RuleOptions, Severity
@@ -16,12 +17,22 @@ from rules.typography._cjk import (
 )
 from rules.typography._index import Joined, joined
 
-# A CJK character next to an ASCII letter or digit, in either order (two one-character
-# alternatives, no repetition: linear).
-_TOUCHING = re.compile(f"(?=[A-Za-z0-9][{CJK_CLASS}]|[{CJK_CLASS}][A-Za-z0-9])")
-# White space between them (a lookbehind anchors each try: linear).
-_SPACED = re.compile(f"(?<=[{CJK_CLASS}])[{SPACE_CLASS}]+(?=[A-Za-z0-9])"
-                     f"|(?<=[A-Za-z0-9])[{SPACE_CLASS}]+(?=[{CJK_CLASS}])")
+# Both patterns are compiled on first use: T007 is off by default, and their four CJK
+# classes cost every run's start-up ~3 ms to compile.
+
+
+@cache
+def _touching() -> re.Pattern[str]:
+    """A CJK character next to an ASCII letter or digit, in either order (two
+    one-character alternatives, no repetition: linear)."""
+    return re.compile(f"(?=[A-Za-z0-9][{CJK_CLASS}]|[{CJK_CLASS}][A-Za-z0-9])")
+
+
+@cache
+def _spaced_pattern() -> re.Pattern[str]:
+    """White space between them (a lookbehind anchors each try: linear)."""
+    return re.compile(f"(?<=[{CJK_CLASS}])[{SPACE_CLASS}]+(?=[A-Za-z0-9])"
+                      f"|(?<=[A-Za-z0-9])[{SPACE_CLASS}]+(?=[{CJK_CLASS}])")
 
 
 class CjkLatinSpacingRule(Rule):
@@ -82,7 +93,7 @@ class CjkLatinSpacingRule(Rule):
                 "remove it", fix=fix)
 
     def _missing(self, article: Article) -> Iterator[Diagnostic]:
-        for text, index, _ in joined(article).hits(_TOUCHING):
+        for text, index, _ in joined(article).hits(_touching()):
             # The boundary is between index and index + 1.
             if text.in_url(index) or text.in_url(index + 1):
                 continue
@@ -94,16 +105,16 @@ class CjkLatinSpacingRule(Rule):
 
 
 def _spaced(found: Joined) -> Iterator[tuple[Prepared, int, int]]:
-    """What `_SPACED.finditer` finds in each body text that is not headline-like (a
+    """What `_spaced_pattern().finditer` finds in each body text that is not headline-like (a
     headline separates clauses with a space), as (text, start, end). It matches whole
     white stretches, so it is tried at each shared white stretch (see _index) only."""
     stretches = found.white()
     if stretches is None:  # dense white space: the regex pass is cheaper
-        yield from found.sentence_hits(_SPACED)
+        yield from found.sentence_hits(_spaced_pattern())
         return
-    value = found.value
+    value, spaced = found.value, _spaced_pattern()
     for first, _ in stretches:
-        match = _SPACED.match(value, first)
+        match = spaced.match(value, first)
         if match is not None:
             text, start = found.locate(first)
             if not text.is_title and not text.headline:

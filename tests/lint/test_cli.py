@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import subprocess
@@ -181,3 +182,30 @@ def test_jobs_give_the_same_output(monkeypatch: pytest.MonkeyPatch) -> None:
     one = cli("check", "--jobs", "1", "--select", "ALL", str(FIXTURES / "voa"))
     two = cli("check", "--jobs", "2", "--select", "ALL", str(FIXTURES / "voa"))
     assert one == two
+
+
+def _helps(parser: argparse.ArgumentParser) -> list[str]:
+    """The help of `parser` and of each sub-command."""
+    texts = [parser.format_help()]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            texts += [sub.format_help() for sub in action.choices.values()]
+    return texts
+
+
+@pytest.mark.parametrize("columns", [None, "50", "200", "0", "-3", "wide"])
+def test_help_is_formatted_as_by_argparse_at_shutils_width(
+        monkeypatch: pytest.MonkeyPatch, columns: str | None) -> None:
+    """The formatter that avoids importing shutil wraps help exactly as argparse's own."""
+    import shutil
+
+    import lint.cli
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert lint.cli._columns() == shutil.get_terminal_size().columns
+    ours = _helps(lint.cli.build_parser())
+    monkeypatch.setattr(lint.cli, "_Formatter", argparse.HelpFormatter)
+    assert ours == _helps(lint.cli.build_parser())

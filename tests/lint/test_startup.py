@@ -107,3 +107,33 @@ def test_unknown_names_are_attribute_errors() -> None:
 
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         getattr(lint, "Nope")
+
+
+# Needed only by some runs: pathspec by walked folders and per-file configuration, difflib
+# by --diff and error hints, the baseline's models by --baseline/--write-baseline.
+SOMETIMES = ("pathspec", "difflib", "lint.baseline_file")
+
+
+def test_a_check_of_named_files_imports_what_only_other_runs_need() -> None:
+    result = _check("concise")
+    assert [top for top in SOMETIMES if _loaded(result, top)] == []
+
+
+def test_walking_a_folder_still_uses_pathspec() -> None:
+    result = _run("check", "--exit-zero", "--quiet", "--no-cache", "--output-format",
+                  "concise", str(SAMPLE.parent))
+    assert _loaded(result, "pathspec")
+
+
+def test_finding_the_rules_does_not_import_importlib_metadata() -> None:
+    """Plugin discovery reads `entry_points.txt` files itself when no distribution declares
+    `articlelint.rules` (lint.plugin_scan)."""
+    from lint.plugin_scan import may_declare
+
+    if may_declare("articlelint.rules"):
+        pytest.skip("a distribution here declares articlelint.rules plugins")
+    probe = ("import sys; from lint.registry import Registry; Registry.default(); "
+             "print('importlib.metadata' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split() == ["False"]

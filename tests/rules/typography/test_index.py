@@ -106,7 +106,7 @@ CANDIDATE_FINDERS: list[tuple[Callable[[Joined], Any], re.Pattern[str],
                               Callable[[Prepared], bool]]] = [
     (space_around_fullwidth._candidates, space_around_fullwidth._CANDIDATE, lambda t: True),
     (space_between_cjk._stretches, space_between_cjk._STRETCH, _sentence),
-    (cjk_latin_spacing._spaced, cjk_latin_spacing._SPACED, _sentence),
+    (cjk_latin_spacing._spaced, cjk_latin_spacing._spaced_pattern(), _sentence),
 ]
 
 
@@ -132,7 +132,7 @@ def test_white_stretch_finders_match_the_regex(
 def test_hits_are_each_texts_matches(title: str, body: str) -> None:
     article = _article(title, body)
     for pattern in [fullwidth_alphanumeric._FULLWIDTH, repeated_punctuation._STRETCH,
-                    cjk_latin_spacing._TOUCHING, space_between_cjk._STRETCH]:
+                    cjk_latin_spacing._touching(), space_between_cjk._STRETCH]:
         assert _seen(joined(article).hits(pattern)) == _per_text(
             article, pattern, lambda t: True)
 
