@@ -108,7 +108,11 @@ class Diagnostic(_Frozen):
     path: str = ""
 
     def sort_key(self) -> tuple[str, int, str, int]:
-        return (self.path, self.span.offset, self.code, self.span.end_offset)
+        # Through `__dict__`: a model's attribute costs ~3x a dict look-up, and this is
+        # the sort key of every diagnostic of every file.
+        fields = self.__dict__
+        span = fields["span"].__dict__
+        return (fields["path"], span["offset"], fields["code"], span["end_offset"])
 
 
 def _validated(cls: type[Any], **fields: Any) -> Any:
