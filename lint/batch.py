@@ -40,9 +40,11 @@ if TYPE_CHECKING:  # the pool is imported only by runs that use one
 # a few MB at most.
 GC_YOUNG = 10_000
 
-# Worker processes cost ~50 ms to start and pickling results costs too: only use them
-# when every worker gets at least this many files.
-MIN_FILES_PER_WORKER = 8
+# Worker processes cost ~50 ms to start (importing the pool, forking), each pays the
+# first-use costs (tables, regexes: ~50 ms) again, and pickling results costs too: only
+# use them when every worker gets at least this many files (~80 ms of checking). With
+# 8, 20 files went to two workers and took longer than in one process.
+MIN_FILES_PER_WORKER = 32
 
 
 def default_jobs() -> int:
