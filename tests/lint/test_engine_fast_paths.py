@@ -108,11 +108,14 @@ def test_the_collector_threshold_is_raised_while_checking_and_restored() -> None
     before = gc.get_threshold()
     settings = (build_settings(Registry.default(), Selection(None, (), ()), None),)
     paths = sorted((FIXTURES / "voa").glob("*.md"))[:2]
-    seen = []
+    seen, frozen = [], []
     for _ in run_jobs([Job(str(p), p, 0) for p in paths], settings, Mode(), 1):
         seen.append(gc.get_threshold()[0])
+        frozen.append(gc.get_freeze_count())
     assert seen and all(threshold >= GC_YOUNG for threshold in seen)
     assert gc.get_threshold() == before
+    # What existed before the files is kept out of full collections, then given back.
+    assert all(count > 0 for count in frozen) and gc.get_freeze_count() == 0
 
 
 def test_worker_results_come_in_job_order_through_a_small_window(
