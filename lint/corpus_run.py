@@ -93,7 +93,8 @@ class SpooledFacts(Mapping[str, Any]):
     def park(cls, spool: Spool, facts: Mapping[str, Any]) -> Mapping[str, Any]:
         if not facts:
             return {}
-        data = pickle.dumps(dict(facts), pickle.HIGHEST_PROTOCOL)
+        plain = facts if type(facts) is dict else dict(facts)
+        data = pickle.dumps(plain, pickle.HIGHEST_PROTOCOL)
         return cls(spool, spool.append(data), len(data), tuple(facts))
 
     def _load(self) -> dict[str, Any]:

@@ -28,14 +28,20 @@ _APPLICABILITY = {member.value: member for member in Applicability}
 def to_row(d: Diagnostic) -> Row:
     # The fields through the models' `__dict__`: reading a model's attribute costs ~3x a
     # dict look-up (the class's long attribute resolution comes first).
-    fields, fix = d.__dict__, d.fix
-    span = fields["span"].__dict__
-    fixed = None if fix is None else (
-        fix.applicability._value_, fix.message,
-        tuple([(e.offset, e.end_offset, e.content) for e in fix.edits]))
+    fields = d.__dict__
+    span, fix = fields["span"].__dict__, fields["fix"]
+    fixed = None if fix is None else _fix_row(fix.__dict__)
     return (fields["code"], fields["name"], fields["severity"]._value_, fields["message"],
             fields["path"], span["offset"], span["end_offset"], span["line"],
             span["column"], span["end_line"], span["end_column"], fixed)
+
+
+def _fix_row(fix: dict[str, Any]) -> tuple[Any, ...]:
+    edits = []
+    for edit in fix["edits"]:
+        e = edit.__dict__
+        edits.append((e["offset"], e["end_offset"], e["content"]))
+    return (fix["applicability"]._value_, fix["message"], tuple(edits))
 
 
 def to_rows(diagnostics: Iterable[Diagnostic]) -> list[Row]:
