@@ -75,6 +75,18 @@ def test_concise_rows_print_as_their_models() -> None:
     assert summary_rows == summary_models
 
 
+def test_github_rows_print_as_their_models() -> None:
+    from lint.report.github import GithubReporter
+
+    settings = build_settings(Registry.default(), Selection(["ALL"], (), ()), None)
+    by_models, by_rows = io.StringIO(), io.StringIO()
+    for path in sorted((FIXTURES / "voa").glob("*.md"))[:10]:
+        result = process(Job(path.name, path, 0), (settings,), Mode()).checked.result
+        GithubReporter(by_models).file(result)
+        GithubReporter(by_rows).rows([to_row(d) for d in result.diagnostics])
+    assert by_rows.getvalue() == by_models.getvalue() != ""
+
+
 def test_read_file_reads_the_file_and_its_stat(tmp_path: Path) -> None:
     for data in (b"", b"x", "一二三\n".encode() * 5000):
         path = tmp_path / "a.md"
