@@ -189,7 +189,7 @@ class _Run:
                 self.recorder.add(key, result.diagnostics, result.source)
                 return
         self.summary.files += 1
-        if rows is not None:
+        if rows is not None and self.rows_reporter is not None:
             self.summary.add_rows(rows)
             self.codes.update([row[0] for row in rows])
             self.rows_reporter.rows(rows)
