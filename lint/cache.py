@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from lint.models import Applicability, Diagnostic, Edit, Fix, Severity, Span, trusted
+from lint.models import Diagnostic
+from lint.rows import ROW_SIZE, Row, from_rows, to_rows
 
 FORMAT = 1  # bump when the layout or the pickled payload changes
 RACY_NS = 2_000_000_000  # 2 s: coarser than any common filesystem's mtime tick (FAT: 2 s)
@@ -55,45 +56,17 @@ class Payload:
     """A cached file result, before the corpus pass. Diagnostics are kept as plain tuples:
     unpickling pydantic models costs twice as much as building them again."""
 
-    rows: list[tuple[Any, ...]]
+    rows: list[Row]
     facts: dict[str, Any]
     suppressions: Any  # lint.suppress.Suppressions | None
 
     @classmethod
     def of(cls, diagnostics: list[Diagnostic], facts: dict[str, Any],
            suppressions: Any) -> Payload:
-        return cls([_row(d) for d in diagnostics], facts, suppressions)
+        return cls(to_rows(diagnostics), facts, suppressions)
 
     def diagnostics(self) -> list[Diagnostic]:
-        return [_diagnostic(row) for row in self.rows]
-
-
-def _row(d: Diagnostic) -> tuple[Any, ...]:
-    s, fix = d.span, d.fix
-    fixed = None if fix is None else (
-        fix.applicability.value, fix.message,
-        tuple((e.offset, e.end_offset, e.content) for e in fix.edits))
-    return (d.code, d.name, d.severity.value, d.message, d.path, s.offset, s.end_offset,
-            s.line, s.column, s.end_line, s.end_column, fixed)
-
-
-# Enum members by value: a dict look-up, where calling the enum costs ~2 µs a row.
-_SEVERITY = {member.value: member for member in Severity}
-_APPLICABILITY = {member.value: member for member in Applicability}
-
-
-def _diagnostic(row: tuple[Any, ...]) -> Diagnostic:
-    code, name, severity, message, path, offset, end_offset, line, column, end_line, \
-        end_column, fixed = row
-    fix = None if fixed is None else trusted(
-        Fix, applicability=_APPLICABILITY[fixed[0]], message=fixed[1],
-        edits=tuple(trusted(Edit, offset=o, end_offset=e, content=c) for o, e, c in fixed[2]))
-    span = trusted(Span, offset=offset, end_offset=end_offset, line=line, column=column,
-                 end_line=end_line, end_column=end_column)
-    return trusted(Diagnostic, code=code, name=name, severity=_SEVERITY[severity],
-                 message=message, span=span, fix=fix, path=path)
-
-
+        return from_rows(self.rows)
 
 
 @dataclass(slots=True)
@@ -157,7 +130,7 @@ class Cache:
         if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == name
                 and isinstance(stored[1], Payload) and isinstance(stored[1].rows, list)
                 and isinstance(stored[1].facts, dict)
-                and all(type(row) is tuple and len(row) == 12 for row in stored[1].rows)):
+                and all(type(row) is tuple and len(row) == ROW_SIZE for row in stored[1].rows)):
             return None
         return stored[1]
 

@@ -19,9 +19,10 @@ from lint.source import DecodeError, SourceText
 
 def run_cached(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode, workers: int,
                cache: Cache, fingerprints: Sequence[str],
-               keep_source: bool) -> Iterator[Outcome]:
+               keep_source: bool, lazy: bool = False) -> Iterator[Outcome]:
     """`keep_source`: a hit carries its decoded text (re-read from disk) because the
-    output needs it (frames, baselines); otherwise its `source` is None."""
+    output needs it (frames, baselines); otherwise its `source` is None. `lazy`: as for
+    `run_jobs`, hits and workers' results may come as `Outcome.rows`."""
     probes: list[Probe | None] = []
     misses: list[Job] = []
     for job in jobs:
@@ -29,14 +30,13 @@ def run_cached(jobs: Sequence[Job], settings: Sequence[Settings], mode: Mode, wo
         probes.append(probe)
         if probe is None or probe.entry is None:
             misses.append(job)
-    fresh = run_jobs(misses, settings, mode, workers, keep_source)
+    fresh = run_jobs(misses, settings, mode, workers, keep_source, lazy)
     volatile = [clock_codes(s) for s in settings]
     try:
         for job, probe in zip(jobs, probes):
             outcome = None
             if probe is not None and probe.entry is not None:
-                outcome = _from_entry(cache, probe.entry, job, keep_source,
-                                      lazy=bool(mode.deferred))
+                outcome = _from_entry(cache, probe.entry, job, keep_source, lazy)
                 if outcome is None:  # vanished or corrupt since the probe: lint it here
                     outcome = process(job, settings, mode)
             else:
@@ -63,8 +63,8 @@ def _probe(cache: Cache, job: Job, fingerprints: Sequence[str], mode: Mode) -> P
 
 def _from_entry(cache: Cache, name: str, job: Job, keep_source: bool,
                 lazy: bool) -> Outcome | None:
-    """The outcome an entry holds. `lazy`: it goes to the corpus pass, which parks it as
-    rows anyway: leave its diagnostics as rows (`Outcome.rows`)."""
+    """The outcome an entry holds. `lazy`: its consumer takes rows (the corpus pass parks
+    them, `check` prints them): leave its diagnostics as rows (`Outcome.rows`)."""
     payload = cache.load(name)
     if payload is None:
         return None
@@ -75,7 +75,7 @@ def _from_entry(cache: Cache, name: str, job: Job, keep_source: bool,
             return None
     if lazy:
         result = FileResult(job.display, source, [], dict(payload.facts))
-        return Outcome(Checked(result, payload.suppressions), rows=payload)
+        return Outcome(Checked(result, payload.suppressions), rows=payload.rows)
     try:
         diagnostics = payload.diagnostics()
     except Exception:  # an entry that unpickled but does not hold what we wrote: a miss
@@ -109,12 +109,12 @@ def _store(cache: Cache, job: Job, fingerprint: str, outcome: Outcome, mode: Mod
         return
     if outcome.text is not None or (mode.fixing and outcome.fixed):
         return
-    codes = {row[0] for row in outcome.rows.rows} if outcome.rows is not None \
+    codes = {row[0] for row in outcome.rows} if outcome.rows is not None \
         else {d.code for d in result.diagnostics}
     if InternalError.code in codes or not volatile.isdisjoint(codes):
         return
-    if outcome.rows is not None:  # from a worker, bound for the corpus pass
-        payload = Payload(outcome.rows.rows, dict(result.facts), outcome.checked.suppressions)
+    if outcome.rows is not None:  # from a worker
+        payload = Payload(outcome.rows, dict(result.facts), outcome.checked.suppressions)
     else:
         payload = Payload.of(result.diagnostics, dict(result.facts), outcome.checked.suppressions)
     cache.store(fingerprint, job.display, job.path, job.ignored, outcome.stat,

@@ -21,6 +21,7 @@ from lint.cli import EXIT_FAILURE, EXIT_FOUND, EXIT_OK, UsageError
 from lint.config import ConfigError
 from lint.corpus_run import corpus_pass
 from lint.discovery import PathNotFound
+from lint.engine_rules import InternalError
 from lint.fastpath_key import eligible
 from lint.fastpath_record import SnapshotRecorder, Watched
 from lint.fix_run import Mode, Outcome
@@ -28,7 +29,7 @@ from lint.inputs import Inputs
 from lint.plan import Planner
 from lint.progress import track
 from lint.registry import Registry, RegistryError
-from lint.report import Summary, default_format, make_reporter
+from lint.report import RowsReporter, Summary, default_format, make_reporter
 from lint.rule import CorpusRule
 from lint.settings import Selection, Settings
 
@@ -79,10 +80,14 @@ def _all_outcomes(args: argparse.Namespace, planner: Planner, jobs: list[Job],
     keep_source = output in ("full", "sarif") or bool(
         args.baseline or args.write_baseline or args.fix or args.diff)
     cache = None if args.no_cache else Cache(folder or cache_folder(args))
+    if cache is None:
+        mode = replace(mode, hash_content=False)
+    # Outcomes may come as rows (`Outcome.rows`): `_Run.take` prints them as they are or
+    # builds models where its output needs them.
     outcomes = track(_outcomes(args, jobs, settings, mode, keep_source, cache), len(jobs),
                      out)
     if deferred:
-        outcomes = corpus_pass(outcomes, jobs, settings, keep_source)
+        outcomes = corpus_pass(outcomes, jobs, settings, keep_source, lean=True)
     return outcomes
 
 
@@ -142,6 +147,12 @@ class _Run:
         self.format = args.output_format or default_format(report_to)
         color = self.format == "full" and report_to.isatty() and "NO_COLOR" not in os.environ
         self.reporter = make_reporter(self.format, report_to, color)
+        # Rows go straight to a reporter that prints them (no models built) unless a
+        # baseline needs the models.
+        self.rows_reporter: RowsReporter | None = None
+        if isinstance(self.reporter, RowsReporter) and not (args.baseline
+                                                            or args.write_baseline):
+            self.rows_reporter = self.reporter
         self.summary = Summary()
         self.recorder = Recorder() if args.write_baseline else None
         self.anchor = Path(args.baseline or args.write_baseline or ".")
@@ -150,10 +161,16 @@ class _Run:
         self.codes: set[str] = set()  # of the diagnostics reported
 
     def take(self, job: Job, outcome: Outcome) -> None:
-        args, result = self.args, outcome.checked.result
+        args = self.args
+        rows = outcome.rows if self.rows_reporter is not None else None
+        result = outcome.checked.result if rows is not None else outcome.built()
         for note in outcome.notes:
             self._warn(f"articlelint: warning: {note}")
-        self.internal = self.internal or result.internal_error
+        if rows is not None:
+            self.internal = self.internal or any(row[0] == InternalError.code
+                                                 for row in rows)
+        else:
+            self.internal = self.internal or result.internal_error
         self.summary.fixed += outcome.fixed
         self.changed = self.changed or outcome.text is not None
         if job.path is None and self.to_stdout:
@@ -172,6 +189,11 @@ class _Run:
                 self.recorder.add(key, result.diagnostics, result.source)
                 return
         self.summary.files += 1
+        if rows is not None and self.rows_reporter is not None:
+            self.summary.add_rows(rows)
+            self.codes.update([row[0] for row in rows])
+            self.rows_reporter.rows(rows)
+            return
         for diagnostic in result.diagnostics:
             self.summary.add(diagnostic)
             self.codes.add(diagnostic.code)
@@ -214,9 +236,10 @@ def _outcomes(args: argparse.Namespace, jobs: list[Job], settings: list[Settings
               mode: Mode, keep_source: bool, cache: Cache | None) -> Iterator[Outcome]:
     workers = args.jobs or default_jobs()
     if cache is None:
-        return run_jobs(jobs, settings, mode, workers, keep_source)
+        return run_jobs(jobs, settings, mode, workers, keep_source, lazy=True)
     fingerprints = [fingerprint(s, mode.deferred) for s in settings]
-    return run_cached(jobs, settings, mode, workers, cache, fingerprints, keep_source)
+    return run_cached(jobs, settings, mode, workers, cache, fingerprints, keep_source,
+                      lazy=True)
 
 
 def _load_baseline(name: str | None) -> Baseline | None:

@@ -13,22 +13,26 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any
 
 from lint.batch import Job
-from lint.cache import Payload
 from lint.cached_run import load_source
 from lint.engine import FileResult, check_corpus
 from lint.fix_run import Checked, Outcome, overridden
 from lint.models import Diagnostic
+from lint.rows import from_rows, row_key, to_rows
 from lint.settings import Settings
 from lint.source import SourceText
 from lint.suppress import unused_diagnostic
 
 
 def corpus_pass(outcomes: Iterable[Outcome], jobs: list[Job], settings: list[Settings],
-                keep_source: bool) -> Iterator[Outcome]:
+                keep_source: bool, lean: bool = False) -> Iterator[Outcome]:
+    """`outcomes` with the corpus rules' findings folded in. `lean`: the outcomes only
+    feed `check`'s output, which takes rows: their diagnostics stay rows (`Outcome.rows`)
+    and their facts are not read back."""
     facts: list[Mapping[str, Any]] = []
     sources: dict[int, SourceText | None] = {}  # texts that cannot be read again (stdin)
     with tempfile.TemporaryFile(prefix="articlelint-spool-") as spool, \
-            tempfile.TemporaryFile(prefix="articlelint-facts-") as facts_spool:
+            tempfile.TemporaryFile(prefix="articlelint-facts-") as facts_file:
+        facts_spool = Spool(facts_file)
         for index, (job, outcome) in enumerate(zip(jobs, outcomes)):
             result = outcome.checked.result
             facts.append(SpooledFacts.park(facts_spool, result.facts))
@@ -38,7 +42,7 @@ def corpus_pass(outcomes: Iterable[Outcome], jobs: list[Job], settings: list[Set
         found, loaded = _run_corpus_rules(jobs, facts, settings, sources)
         spool.seek(0)
         for index, job in enumerate(jobs):
-            outcome = _unpark(spool, job, facts[index])
+            outcome = _unpark(spool, facts[index], lean)
             if index in sources:
                 outcome.checked.result.source = sources[index]
             if outcome.checked.result.source is None and index in loaded:
@@ -47,29 +51,54 @@ def corpus_pass(outcomes: Iterable[Outcome], jobs: list[Job], settings: list[Set
             yield outcome
 
 
+class Spool:
+    """An append-only file of blobs read back at random: it knows where its end is, so
+    an append seeks (which flushes the write buffer: a system call per blob) only after
+    a read has moved the position."""
+
+    __slots__ = ("file", "_end", "_at_end")
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self.file = file
+        self._end = file.seek(0, 2)
+        self._at_end = True
+
+    def append(self, data: bytes) -> int:
+        """Write `data` at the end; its offset."""
+        if not self._at_end:
+            self.file.seek(self._end)
+            self._at_end = True
+        offset = self._end
+        self.file.write(data)
+        self._end += len(data)
+        return offset
+
+    def read(self, offset: int, size: int) -> bytes:
+        self._at_end = False
+        self.file.seek(offset)
+        return self.file.read(size)
+
+
 class SpooledFacts(Mapping[str, Any]):
-    """One file's corpus facts, written to a spool file and read back (unpickled) on
-    each access. In memory they take ~5 KB a file as Python objects (N004: a dict per
+    """One file's corpus facts, written to a spool and read back (unpickled) on each
+    access. In memory they take ~5 KB a file as Python objects (N004: a dict per
     gloss): 250 MB at 50,000 files; spooled, a few ints and the rule codes."""
 
     __slots__ = ("_spool", "_offset", "_size", "_codes")
 
-    def __init__(self, spool: IO[bytes], offset: int, size: int,
-                 codes: tuple[str, ...]) -> None:
+    def __init__(self, spool: Spool, offset: int, size: int, codes: tuple[str, ...]) -> None:
         self._spool, self._offset, self._size, self._codes = spool, offset, size, codes
 
     @classmethod
-    def park(cls, spool: IO[bytes], facts: Mapping[str, Any]) -> Mapping[str, Any]:
+    def park(cls, spool: Spool, facts: Mapping[str, Any]) -> Mapping[str, Any]:
         if not facts:
             return {}
-        data = pickle.dumps(dict(facts), pickle.HIGHEST_PROTOCOL)
-        offset = spool.seek(0, 2)  # appended; reads may have moved the position
-        spool.write(data)
-        return cls(spool, offset, len(data), tuple(facts))
+        plain = facts if type(facts) is dict else dict(facts)
+        data = pickle.dumps(plain, pickle.HIGHEST_PROTOCOL)
+        return cls(spool, spool.append(data), len(data), tuple(facts))
 
     def _load(self) -> dict[str, Any]:
-        self._spool.seek(self._offset)
-        loaded: dict[str, Any] = pickle.loads(self._spool.read(self._size))
+        loaded: dict[str, Any] = pickle.loads(self._spool.read(self._offset, self._size))
         return loaded
 
     def __getitem__(self, code: str) -> Any:
@@ -88,21 +117,25 @@ class SpooledFacts(Mapping[str, Any]):
 
 
 def _park(spool: IO[bytes], outcome: Outcome, source: SourceText | None) -> None:
+    """The outcome as one pickled tuple of plain values (rows, not models; no
+    dataclasses, whose pickling runs Python code per object)."""
     result = outcome.checked.result
-    rows = outcome.rows  # a cache hit's rows, as they are
-    if rows is None:
-        rows = Payload.of(result.diagnostics, {}, outcome.checked.suppressions)
-    pickle.dump((result.path, rows, source, result.summary, outcome.fixed, outcome.text,
-                 outcome.diff, outcome.written, outcome.notes), spool,
-                pickle.HIGHEST_PROTOCOL)
+    rows = outcome.rows if outcome.rows is not None else to_rows(result.diagnostics)
+    pickle.dump((result.path, rows, source, result.summary, outcome.checked.suppressions,
+                 outcome.fixed, outcome.text, outcome.diff, outcome.written, outcome.notes),
+                spool, pickle.HIGHEST_PROTOCOL)
 
 
-def _unpark(spool: IO[bytes], job: Job, facts: Mapping[str, Any]) -> Outcome:
-    path, rows, source, summary, fixed, text, diff, written, notes = pickle.load(spool)
+def _unpark(spool: IO[bytes], facts: Mapping[str, Any], lean: bool) -> Outcome:
+    path, rows, source, summary, suppressions, fixed, text, diff, written, notes = \
+        pickle.load(spool)
+    if lean:
+        result = FileResult(path, source, [], {}, summary)
+        return Outcome(Checked(result, suppressions), fixed, text, diff, written, notes,
+                       rows=rows)
     # Read back: the facts spool is gone once the pass ends.
-    result = FileResult(path, source, rows.diagnostics(), dict(facts.items()))
-    result.summary = summary
-    return Outcome(Checked(result, rows.suppressions), fixed, text, diff, written, notes)
+    result = FileResult(path, source, from_rows(rows), dict(facts.items()), summary)
+    return Outcome(Checked(result, suppressions), fixed, text, diff, written, notes)
 
 
 def _run_corpus_rules(jobs: list[Job], facts: list[Mapping[str, Any]],
@@ -143,7 +176,12 @@ def _fold(outcome: Outcome, found: list[Diagnostic], job: Job, settings: Setting
         source = checked.result.source
         if source is not None and "X001" in codes:
             found += [unused_diagnostic(source, job.display, d) for d in left]
-    if found:
+    if not found:
+        return
+    if outcome.rows is not None:
+        outcome.rows = sorted([*outcome.rows, *to_rows(overridden(found, settings))],
+                              key=row_key)
+    else:
         checked.result.diagnostics = sorted(
             [*checked.result.diagnostics, *overridden(found, settings)],
             key=lambda d: d.sort_key())

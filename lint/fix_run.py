@@ -16,6 +16,7 @@ from lint.engine import FileResult, check_source
 from lint.engine_rules import InvalidSuppression, UnusedSuppression
 from lint.fixer import applicable, apply_fixes
 from lint.models import Diagnostic
+from lint.rows import Row, from_rows
 from lint.rule import Rule
 from lint.settings import Settings
 from lint.source import SourceText
@@ -33,6 +34,9 @@ class Mode:
     # Called with each parsed article (as read, before any fix); its dict becomes
     # `FileResult.summary`. A module-level function, so that workers can unpickle it.
     summarize: Callable[[Article], dict[str, Any]] | None = None
+    # Hash what was read (`Outcome.content`, `Outcome.stat`): only the cache needs it, and
+    # hashing ~8 KB costs ~10 µs a file.
+    hash_content: bool = True
 
     @property
     def fixing(self) -> bool:
@@ -44,7 +48,7 @@ class Checked:
     """A file's processed diagnostics and what its suppressions have matched so far."""
 
     result: FileResult
-    suppressions: Suppressions | None
+    suppressions: Suppressions | None  # None: the file has no suppression directive
 
 
 @dataclass(slots=True)
@@ -57,9 +61,17 @@ class Outcome:
     notes: list[str] = field(default_factory=list)  # warnings for stderr
     content: str | None = None  # hash of the bytes that were linted (for the cache)
     stat: tuple[int, int, int, int] | None = None  # their `lint.cache.stat_key` when read
-    # A cache hit bound for the corpus pass: its diagnostics, still as cache rows
-    # (`lint.cache.Payload`); `checked.result.diagnostics` is empty until they are built.
-    rows: Any = None
+    # The diagnostics as rows (`lint.rows`), for a consumer that takes them (`lazy`): a
+    # worker's result, a cache hit, a file read back from the corpus pass's spool;
+    # `checked.result.diagnostics` is empty until `built` makes them models.
+    rows: list[Row] | None = None
+
+    def built(self) -> FileResult:
+        """The result, its diagnostics as models (built from `rows` if need be)."""
+        result = self.checked.result
+        if self.rows is not None:
+            result.diagnostics, self.rows = from_rows(self.rows), None
+        return result
 
 
 def lint_text(path: str, source: SourceText, settings: Settings,
@@ -91,6 +103,10 @@ def lint_text(path: str, source: SourceText, settings: Settings,
     result.diagnostics = diagnostics
     if seen and summarize is not None:
         result.summary = summarize(seen[0])
+    if suppressions is not None and not suppressions.directives:
+        # Nothing left to match a corpus rule's diagnostic later: carry nothing (what a
+        # worker sends, the spool and the cache pickle it for every file).
+        suppressions = None
     return Checked(result, suppressions)
 
 

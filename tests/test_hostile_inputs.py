@@ -204,6 +204,16 @@ def test_unreadable_file_is_a_diagnostic(tmp_path: Path, monkeypatch: pytest.Mon
         return original(self)
 
     monkeypatch.setattr(Path, "read_bytes", deny)
+    import lint.batch
+
+    read_file = lint.batch.read_file
+
+    def deny_read(path: Path) -> tuple[os.stat_result, bytes]:  # how `check` reads files
+        if path.name == "secret.md":
+            raise PermissionError(13, "Permission denied")
+        return read_file(path)
+
+    monkeypatch.setattr(lint.batch, "read_file", deny_read)
     code, out = run_cli("check", str(tmp_path))
     assert code == 1 and "X003 [unreadable-file] cannot read the file: Permission denied" in out
 

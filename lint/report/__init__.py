@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, TextIO
+from typing import Protocol, TextIO, runtime_checkable
 
 from lint.engine import FileResult
 from lint.models import Diagnostic, Severity
+from lint.rows import Row
 
 
 @dataclass(slots=True)
@@ -30,11 +32,33 @@ class Summary:
             self.infos += 1
         self.by_code[(diagnostic.code, diagnostic.name)] += 1
 
+    def add_rows(self, rows: Sequence[Row]) -> None:
+        """`add` for each diagnostic of `rows` (`lint.rows`)."""
+        by_code = self.by_code
+        for row in rows:
+            severity = row[2]
+            if severity == "error":
+                self.errors += 1
+            elif severity == "warning":
+                self.warnings += 1
+            else:
+                self.infos += 1
+            by_code[(row[0], row[1])] += 1
+
 
 class Reporter(Protocol):
     def file(self, result: FileResult) -> None: ...
 
     def finish(self, summary: Summary, statistics: bool) -> None: ...
+
+
+@runtime_checkable
+class RowsReporter(Reporter, Protocol):
+    """A reporter that also prints diagnostics given as rows (`lint.rows`), the same as
+    it prints them given as models: a worker's or a spooled file's diagnostics then never
+    become models in the parent."""
+
+    def rows(self, rows: Sequence[Row]) -> None: ...
 
 
 FORMATS = ("full", "concise", "json", "sarif", "github", "junit")

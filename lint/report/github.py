@@ -9,11 +9,13 @@ percent-encoded; in property values `:` and `,` are too, since they delimit prop
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TextIO
 
 from lint.engine import FileResult
 from lint.models import Severity
 from lint.report import Summary
+from lint.rows import Row
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -34,13 +36,27 @@ class GithubReporter:
         write = self.out.write
         for d in result.diagnostics:
             span = d.span
-            properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
-                ("file", d.path), ("line", span.line), ("col", span.column),
-                ("endLine", span.end_line), ("endColumn", span.end_column),
-                ("title", f"{d.code} [{d.name}]")))
-            write(f"::{COMMANDS[d.severity]} {properties}::{escape_data(d.message)}\n")
+            write(_command(d.path, span.line, span.column, span.end_line, span.end_column,
+                           d.code, d.name, COMMANDS[d.severity], d.message))
+
+    def rows(self, rows: Sequence[Row]) -> None:
+        write = self.out.write
+        for row in rows:
+            write(_command(row[4], row[7], row[8], row[9], row[10], row[0], row[1],
+                           _COMMAND_OF_VALUE[row[2]], row[3]))
 
     def finish(self, summary: Summary, statistics: bool) -> None:
         if statistics:
             for (code, name), count in sorted(summary.by_code.items()):
                 self.out.write(f"{count:>6}  {code} [{name}]\n")
+
+
+_COMMAND_OF_VALUE = {severity.value: command for severity, command in COMMANDS.items()}
+
+
+def _command(path: str, line: int, column: int, end_line: int, end_column: int, code: str,
+             name: str, command: str, message: str) -> str:
+    properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
+        ("file", path), ("line", line), ("col", column), ("endLine", end_line),
+        ("endColumn", end_column), ("title", f"{code} [{name}]")))
+    return f"::{command} {properties}::{escape_data(message)}\n"

@@ -8,6 +8,7 @@ and running their validators and serializer was ~40 ms of a one-file run."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 from pydantic import BaseModel, ConfigDict
@@ -16,6 +17,7 @@ from lint import __version__
 from lint.engine import FileResult
 from lint.models import Applicability, Diagnostic, Severity
 from lint.report import Summary
+from lint.rows import Row, from_rows, to_rows
 
 
 class JsonTool(BaseModel):
@@ -79,18 +81,21 @@ class JsonReport(BaseModel):
 class JsonReporter:
     def __init__(self, out: TextIO) -> None:
         self.out = out
-        self.diagnostics: list[Diagnostic] = []
+        self._rows: list[Row] = []  # kept as rows: smaller than models, and what prints
 
     def file(self, result: FileResult) -> None:
-        self.diagnostics.extend(result.diagnostics)
+        self._rows.extend(to_rows(result.diagnostics))
+
+    def rows(self, rows: Sequence[Row]) -> None:
+        self._rows.extend(rows)
 
     def finish(self, summary: Summary, statistics: bool) -> None:
-        text = render(summary, self.diagnostics)
+        text = render_rows(summary, self._rows)
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
             # A lone surrogate in a message: let pydantic's serializer decide, as before.
-            text = render_validated(summary, self.diagnostics)
+            text = render_validated(summary, from_rows(self._rows))
         self.out.write(text)
 
 
@@ -98,27 +103,32 @@ def render(summary: Summary, diagnostics: list[Diagnostic]) -> str:
     """The report as `JsonReport.model_dump_json(indent=2)` writes it, plus a newline:
     fields in model order, non-ASCII text as is, control characters escaped the same
     way (tests/lint/report/test_json_fast.py compares the two)."""
+    return render_rows(summary, to_rows(diagnostics))
+
+
+def render_rows(summary: Summary, rows: Sequence[Row]) -> str:
+    """`render` of the diagnostics that `rows` hold (`lint.rows`)."""
     report = {
         "tool": {"name": "articlelint", "version": __version__},
         "summary": {"files": summary.files, "errors": summary.errors,
                     "warnings": summary.warnings, "infos": summary.infos,
                     "fixed": summary.fixed},
-        "diagnostics": [_diagnostic(d) for d in diagnostics],
+        "diagnostics": [_diagnostic(row) for row in rows],
     }
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
 
-def _diagnostic(d: Diagnostic) -> dict[str, Any]:
-    span, fix = d.span, d.fix
+def _diagnostic(row: Row) -> dict[str, Any]:
+    code, name, severity, message, path, offset, end_offset, line, column, end_line, \
+        end_column, fix = row
     return {
-        "path": d.path, "code": d.code, "name": d.name, "severity": d.severity.value,
-        "message": d.message, "line": span.line, "column": span.column,
-        "end_line": span.end_line, "end_column": span.end_column, "offset": span.offset,
-        "end_offset": span.end_offset,
+        "path": path, "code": code, "name": name, "severity": severity,
+        "message": message, "line": line, "column": column,
+        "end_line": end_line, "end_column": end_column, "offset": offset,
+        "end_offset": end_offset,
         "fix": None if fix is None else {
-            "applicability": fix.applicability.value, "message": fix.message,
-            "edits": [{"offset": e.offset, "end_offset": e.end_offset, "content": e.content}
-                      for e in fix.edits]},
+            "applicability": fix[0], "message": fix[1],
+            "edits": [{"offset": o, "end_offset": e, "content": c} for o, e, c in fix[2]]},
     }
 
 

@@ -295,11 +295,11 @@ def test_what_is_not_stored(tmp_path: Path, as_rows: bool, code: str, stored: bo
     rule (S001) keep a file out of the cache, whether its diagnostics arrive as models or
     as a worker's rows."""
     from lint.batch import Job
-    from lint.cache import Payload
     from lint.cached_run import _store
     from lint.engine import FileResult
     from lint.fix_run import Checked, Mode, Outcome
     from lint.models import Diagnostic, Severity
+    from lint.rows import to_row
     from lint.source import SourceText
 
     diagnostic = Diagnostic(code=code, name="n", severity=Severity.ERROR, message="m",
@@ -307,7 +307,7 @@ def test_what_is_not_stored(tmp_path: Path, as_rows: bool, code: str, stored: bo
     outcome = Outcome(Checked(FileResult("a.md", None, [] if as_rows else [diagnostic]),
                               None), content="hash", stat=(1, 2, 3, 4))
     if as_rows:
-        outcome.rows = Payload.of([diagnostic], {}, None)
+        outcome.rows = [to_row(diagnostic)]
     calls: list[object] = []
 
     class Recording:

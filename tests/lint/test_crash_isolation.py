@@ -57,6 +57,14 @@ def plugin(monkeypatch: pytest.MonkeyPatch) -> None:
     install(monkeypatch, PLUGIN)
 
 
+@pytest.fixture(autouse=True)
+def _workers_for_few_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--jobs 2` starts workers for the few files of these tests too."""
+    import lint.batch
+
+    monkeypatch.setattr(lint.batch, "MIN_FILES_PER_WORKER", 1)
+
+
 def check(*paths: Path, jobs: int = 1) -> tuple[int, list[dict[str, Any]]]:
     code, out = cli("check", "--select", SELECT, "--output-format", "json", "--jobs", str(jobs),
                     *paths)
@@ -89,7 +97,6 @@ CASES = {
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_each_misbehaviour_is_one_internal_error_and_the_rest_goes_on(
         tmp_path: Path, jobs: int) -> None:
-    # Enough files for two workers (they start at 8 files each).
     paths = files(tmp_path, [*CASES, *[""] * 10])
     code, diagnostics = check(tmp_path, jobs=jobs)
     assert code == 2

@@ -16,6 +16,7 @@ from lint.engine import _plain, check_source
 from lint.fix_run import Mode
 from lint.models import Diagnostic
 from lint.registry import Registry
+from lint.rows import from_rows
 from lint.settings import Selection, build_settings
 from lint.source import SourceText
 from tests.support import FIXTURES
@@ -86,11 +87,14 @@ def test_a_file_sent_back_by_a_worker_is_rebuilt_equal(monkeypatch: pytest.Monke
         there = _received(_process_in_worker(job), lazy=False)
         assert there.checked.result.diagnostics == here.checked.result.diagnostics
         assert there.checked.result.facts == here.checked.result.facts
-        # Bound for a corpus pass: the same diagnostics, left as rows.
+        assert there.checked.suppressions == here.checked.suppressions
+        # For a consumer that takes rows: the same diagnostics, left as rows.
         rows = _received(_process_in_worker(job), lazy=True)
         assert rows.checked.result.diagnostics == []
-        assert rows.rows.diagnostics() == here.checked.result.diagnostics
-        assert rows.rows.facts == here.checked.result.facts
+        assert from_rows(rows.rows or []) == here.checked.result.diagnostics
+        assert rows.checked.result.facts == here.checked.result.facts
+        assert rows.built().diagnostics == here.checked.result.diagnostics
+        assert rows.rows is None
         compared += there.checked.result.diagnostics
     # The fixtures have findings to compare, fixes among them.
     assert any(d.fix is not None for d in compared)
@@ -104,11 +108,14 @@ def test_the_collector_threshold_is_raised_while_checking_and_restored() -> None
     before = gc.get_threshold()
     settings = (build_settings(Registry.default(), Selection(None, (), ()), None),)
     paths = sorted((FIXTURES / "voa").glob("*.md"))[:2]
-    seen = []
+    seen, frozen = [], []
     for _ in run_jobs([Job(str(p), p, 0) for p in paths], settings, Mode(), 1):
         seen.append(gc.get_threshold()[0])
+        frozen.append(gc.get_freeze_count())
     assert seen and all(threshold >= GC_YOUNG for threshold in seen)
     assert gc.get_threshold() == before
+    # What existed before the files is kept out of full collections, then given back.
+    assert all(count > 0 for count in frozen) and gc.get_freeze_count() == 0
 
 
 def test_worker_results_come_in_job_order_through_a_small_window(
@@ -123,19 +130,21 @@ def test_worker_results_come_in_job_order_through_a_small_window(
     mode = Mode()
     monkeypatch.setattr(lint.batch, "_worker", (settings, mode, True))
     jobs = [Job(str(path), path, 0) for path in sorted((FIXTURES / "voa").glob("*.md"))[:23]]
+    monkeypatch.setattr(lint.batch, "_worker_jobs", jobs)
     with ThreadPoolExecutor(max_workers=3) as pool:
         sent = list(_in_order(pool, jobs, chunk=2, window=3))
-    assert [outcome.checked.result.path for outcome, _ in sent] == [j.display for j in jobs]
+    assert [path for path, *_ in sent] == [j.display for j in jobs]
 
 
 def test_spooled_facts_read_back_what_was_parked(tmp_path: Path) -> None:
-    from lint.corpus_run import SpooledFacts
+    from lint.corpus_run import Spool, SpooledFacts
 
-    with open(tmp_path / "spool", "w+b") as spool:
+    with open(tmp_path / "spool", "w+b") as file:
+        spool = Spool(file)
         assert SpooledFacts.park(spool, {}) == {}
         first = SpooledFacts.park(spool, {"N004": [{"name": "甲", "span": {"offset": 1}}]})
         second = SpooledFacts.park(spool, {"N004": [], "Z900": {"k": (1, 2)}})
-        spool.seek(0)  # a reader moved the position: parking still appends
+        assert first["N004"]  # a read moved the position: parking still appends
         third = SpooledFacts.park(spool, {"N004": ["x"]})
         assert first["N004"] == [{"name": "甲", "span": {"offset": 1}}]
         assert dict(second.items()) == {"N004": [], "Z900": {"k": (1, 2)}}

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from lint.models import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from lint.report import Summary
 from lint.report.json_report import JsonReporter, render, render_validated
+from lint.rows import to_row
 
 # Every code point but the surrogates, in chunks: escaping must agree on each of them.
 ALL_TEXT = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
@@ -72,6 +73,24 @@ def test_a_lone_surrogate_fails_as_pydantic_fails() -> None:
     from pydantic_core import PydanticSerializationError
 
     reporter = JsonReporter(io.StringIO())
-    reporter.diagnostics.append(_diagnostic("a\udcff", "x"))
+    reporter.rows([to_row(_diagnostic("a\udcff", "x"))])
     with pytest.raises(PydanticSerializationError):
         reporter.finish(_summary(1), statistics=False)
+
+
+def test_rows_print_as_the_models_they_hold() -> None:
+    diagnostics = [_diagnostic("half-width `(`", "（"), _diagnostic("m", "c", path="b.md")]
+    from_models, from_rows = io.StringIO(), io.StringIO()
+
+    class Result:
+        pass
+
+    result = Result()
+    result.diagnostics = diagnostics  # type: ignore[attr-defined]
+    by_models = JsonReporter(from_models)
+    by_models.file(result)  # type: ignore[arg-type]
+    by_models.finish(_summary(2), statistics=False)
+    by_rows = JsonReporter(from_rows)
+    by_rows.rows([to_row(d) for d in diagnostics])
+    by_rows.finish(_summary(2), statistics=False)
+    assert from_rows.getvalue() == from_models.getvalue()
