@@ -49,6 +49,34 @@ class Header:
     underline: Field | None  # line 3 without a trailing CR
 
 
+# `Field(...)` and `Header(...)` as their frozen `__init__`s would make them, at half the
+# cost: each slot is set through its descriptor, not through `object.__setattr__` (five
+# per file, on the parse path).
+_new = object.__new__
+_SET_VALUE, _SET_START, _SET_END = (getattr(Field, name).__set__
+                                    for name in ("value", "start", "end"))
+_SET_TIMESTAMP, _SET_TITLE, _SET_URL, _SET_UNDERLINE = (
+    getattr(Header, name).__set__ for name in ("timestamp", "title", "url", "underline"))
+
+
+def _field(value: str, start: int, end: int) -> Field:
+    made: Field = _new(Field)
+    _SET_VALUE(made, value)
+    _SET_START(made, start)
+    _SET_END(made, end)
+    return made
+
+
+def _header(timestamp: Field | None, title: Field | None, url: Field | None,
+            underline: Field | None) -> Header:
+    made: Header = _new(Header)
+    _SET_TIMESTAMP(made, timestamp)
+    _SET_TITLE(made, title)
+    _SET_URL(made, url)
+    _SET_UNDERLINE(made, underline)
+    return made
+
+
 @dataclass(slots=True, eq=False)
 class Body:
     start: int  # offset of line 5
@@ -138,27 +166,22 @@ class Article:
 
 def _parse_header(source: SourceText) -> Header:
     timestamp = title = url = underline = None
-    first = _header_line(source, 1)
-    if first is not None:
-        text, start = first
-        found = _timestamp(text)
-        if found is not None:
-            timestamp = Field(text[found[0]:found[1]], start + found[0], start + found[1])
-    second = _header_line(source, 2)
-    if second is not None:
-        title, url = _parse_title_link(*second)
-    third = _header_line(source, 3)
-    if third is not None:
-        underline = Field(third[0], third[1], third[1] + len(third[0]))
-    return Header(timestamp, title, url, underline)
-
-
-def _header_line(source: SourceText, number: int) -> tuple[str, int] | None:
-    """Line `number` without a trailing CR, and its offset; None past the last line."""
-    if number > source.line_count:
-        return None
-    start, end = source.line_bounds(number)
-    return source.text[start:end].removesuffix("\r"), start
+    # Lines 1-3 (split at the first three LFs: one C call), less a trailing CR each.
+    lines = source.text.split("\n", 3)
+    if len(lines) > 3:
+        del lines[3]  # (the body and the rest)
+    first = lines[0].removesuffix("\r")
+    found = _timestamp(first)
+    if found is not None:
+        timestamp = _field(first[found[0]:found[1]], found[0], found[1])
+    start = len(lines[0]) + 1
+    if len(lines) > 1:
+        title, url = _parse_title_link(lines[1].removesuffix("\r"), start)
+        start += len(lines[1]) + 1
+    if len(lines) > 2:
+        third = lines[2].removesuffix("\r")
+        underline = _field(third, start, start + len(third))
+    return _header(timestamp, title, url, underline)
 
 
 def _parse_title_link(text: str, start: int) -> tuple[Field | None, Field | None]:
@@ -169,11 +192,11 @@ def _parse_title_link(text: str, start: int) -> tuple[Field | None, Field | None
     middle = stripped.rfind(_TITLE_CLOSE)
     if middle == -1:
         inner = stripped[1:-1] if stripped.endswith("]") else stripped[1:]
-        return Field(inner, start + 1, start + 1 + len(inner)), None
-    title = Field(stripped[1:middle], start + 1, start + middle)
+        return _field(inner, start + 1, start + 1 + len(inner)), None
+    title = _field(stripped[1:middle], start + 1, start + middle)
     url_start = middle + len(_TITLE_CLOSE)
     url_end = len(stripped) - 1 if stripped.endswith(")") else len(stripped)
-    url = Field(stripped[url_start:url_end], start + url_start, start + url_end)
+    url = _field(stripped[url_start:url_end], start + url_start, start + url_end)
     return title, url
 
 

@@ -7,26 +7,27 @@ is a fragment written by a feed renderer): every non-void element must be closed
 explicitly and in order; whatever is not is recorded as an `HtmlProblem` instead of being
 silently repaired.
 
-Everything here is linear in the input: tags are found with `str.find` and anchored
-regexes without nested quantifiers; closing tags are matched against per-name counts of
-open elements, so stray end tags never rescan the stack. Nothing is fetched or expanded:
-no DTDs, no entity definitions, only the fixed HTML5 character-reference table.
+The body is split at every `<` (one C call); the main loop here handles the tags that
+make up nearly every body (`<p>`, `</strong>`, `<br>`: no attributes, nothing special)
+and their text itself, and hands everything else to the careful reading in
+`lint.html_build` / `lint.html_tags`, at its offset.
+
+Everything here is linear in the input: tags are found with `str.split`, `str.find` and
+anchored regexes without nested quantifiers; closing tags that do not close the top
+element are matched against per-name counts of open elements, so stray end tags never
+rescan the stack. Nothing is fetched or expanded: no DTDs, no entity definitions, only the
+fixed HTML5 character-reference table.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from lint.html_names import (
-    FOREIGN_ROOTS,
-    INLINE_ELEMENTS,
-    INVISIBLE_ELEMENTS,
-    RAW_TEXT_ELEMENTS,
-    VOID_ELEMENTS,
-)
-from lint.html_tags import TAG_NAME, TOKEN, WS, TagReader, clean_attributes
+from lint.html_build import SPECIAL_TAGS, TreeBuilder, new_instance
+from lint.html_names import INLINE_ELEMENTS, VOID_ELEMENTS
+from lint.html_tags import TOKEN
 from lint.html_tree import (
     ROOT_TAG,
     Attribute,
@@ -36,28 +37,37 @@ from lint.html_tree import (
     ProblemKind,
     TextNode,
 )
-from lint.textrun import RunBuilder, TextRun, decode_references, snip
+from lint.textrun import TextRun, decode_references
 
-# Objects of the hot path are made without a call to their `__init__` (a third of their
-# cost): the slots are set directly, to the same values `__init__` would set.
-_new = object.__new__
-
-
-def _new_element(tag: str, start: int, end: int, parent: Element, attributes: list[Attribute],
-                 self_closing: bool, depth: int) -> Element:
-    """`Element(tag, start, end, parent, attributes, [], self_closing, depth=depth)`."""
-    element = _new(Element)
-    element.tag, element.start, element.end, element.parent = tag, start, end, parent
-    element.attributes, element.children, element.self_closing = attributes, [], self_closing
-    element.close_start = element.close_end = element._content_end = None
-    element.depth = depth
-    return element
-
-
-# Tags that need more than being pushed on the stack (the set is only a quick test).
-_SPECIAL = INVISIBLE_ELEMENTS | FOREIGN_ROOTS | RAW_TEXT_ELEMENTS
 # `TOKEN`'s groups with only its text part: every tag takes the careful path.
 _TEXT_ONLY = re.compile(r"([^<]*+)(?:(?!)()()()())?")
+
+_OPEN, _VOID, _CLOSE = "open", "void", "close"
+
+
+def _classify(inside: str) -> tuple[str, str, bool, bool] | None:
+    """What the tag `<inside>` is, if `TOKEN` reads it whole and the main loop may handle
+    it by itself: `(kind, tag, self_closing, ends_a_run)`; None for anything else
+    (attributes, special elements, a self-closed non-void element, broken markup)."""
+    match = TOKEN.fullmatch("<" + inside + ">")
+    if match is None:
+        return None
+    _, name, attributes, slash, closing = match.groups()
+    tag = (name if closing is None else closing or "").lower()
+    if attributes or tag in SPECIAL_TAGS or not tag:
+        return None
+    if closing is not None:
+        return _CLOSE, tag, False, tag not in INLINE_ELEMENTS
+    if tag in VOID_ELEMENTS:
+        return _VOID, tag, slash == "/", tag not in INLINE_ELEMENTS
+    return None if slash else (_OPEN, tag, False, tag not in INLINE_ELEMENTS)
+
+
+# `_classify`, remembered by `_Parser.tag_at`: the same few tag insides (`p`, `/p`,
+# `br`) make up most of every body. Bounded, so that hostile input cannot grow it without
+# end; None for an inside that is not simple.
+_SIMPLE: dict[str, tuple[str, str, bool, bool] | None] = {}
+_NOTHING: dict[str, tuple[str, str, bool, bool] | None] = {}
 
 __all__ = ["ROOT_TAG", "Attribute", "Comment", "Element", "HtmlProblem", "ParsedBody",
            "ProblemKind", "TextNode", "parse_fragment"]
@@ -77,353 +87,119 @@ def parse_fragment(text: str, start: int, end: int) -> ParsedBody:
     return _Parser(text, start, end).run()
 
 
-class _Positions:
-    """`offset -> "line:col"` for messages (LF lines, code-point columns, as
-    `SourceText.position`); the line table is built on first use only."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts: list[int] | None = None
-
-    def __call__(self, offset: int) -> str:
-        if self.starts is None:
-            starts, find, pos = [0], self.text.find, self.text.find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
-            self.starts = starts
-        index = bisect_right(self.starts, offset) - 1
-        return f"{index + 1}:{offset - self.starts[index] + 1}"
-
-
-class _Parser:
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.pos = start
-        self.limit = end
-        self.root = Element(ROOT_TAG, start, start, depth=0)
-        self.stack: list[Element] = [self.root]
-        self.open_counts: dict[str, int] = {}
-        self.elements: list[Element] = []
-        self.comments: list[Comment] = []
-        self.problems: list[HtmlProblem] = []
-        self.runs = RunBuilder(text, self.problems.append)
-        self.where = _Positions(text)
-        self._tags: TagReader | None = None  # the careful reader, made when first needed
-        self.invisible_depth = 0
-        self.foreign_depth = 0  # inside <svg> or <math>, `<x/>` is a complete element
-        # Elements that an ancestor's end tag closed early, per the element that was open
-        # after that end tag: their own end tag may still follow (`<p><i>x</p></i>`).
-        self.pending: dict[Element, list[tuple[Element, int]]] = {}
-
-    @property
-    def tags(self) -> TagReader:
-        if self._tags is None:
-            self._tags = TagReader(self.text, self.limit, self.problems.append, self.where)
-        return self._tags
-
-    def problem(self, kind: ProblemKind, start: int, end: int, detail: str,
-                related: int | None = None) -> None:
-        self.problems.append(HtmlProblem(kind, start, end, detail, related))
-
-    # -- main loop ---------------------------------------------------------------------
+class _Parser(TreeBuilder):
+    """One parse: the main loop; the careful reading is `TreeBuilder`'s."""
 
     def run(self, fast: bool = True) -> ParsedBody:
         """`fast=False` reads every tag carefully (tests compare both readings)."""
-        text, limit, stack, runs = self.text, self.limit, self.stack, self.runs
-        token = TOKEN.match if fast else _TEXT_ONLY.match
-        pos = self.pos
-        while pos < limit:
-            # The text up to the next `<` and, in one go, the tag there if it is clean.
-            match = token(text, pos, limit)
-            assert match is not None  # for type checkers: both patterns match anywhere
-            raw, name, attributes, slash, closing = match.groups()
-            if raw:
-                end = pos + len(raw)
-                parent = stack[-1]
-                node = _new(TextNode)  # = TextNode(pos, end, raw, parent), without a call
-                node.start, node.end, node.raw, node.parent = pos, end, raw, parent
-                parent.children.append(node)
-                if self.invisible_depth == 0:
-                    runs.add_text(pos, end, parent, raw)
-                elif "&" in raw:  # still decoded, so that bad references are reported
-                    decode_references(text, pos, end, False, self.problems.append)
-                pos = end
-            if name is not None:
-                pos = self.clean_start_tag(pos, match.end(), name, attributes, slash)
-            elif closing is not None:
-                pos = self.clean_end_tag(pos, match.end(), closing)
-            elif pos < limit:
-                self.pos = pos
-                self.markup(pos)
-                pos = self.pos
-        self.pos = pos
+        # The body split at every `<`: each piece after the first is a tag and the text up
+        # to the next `<` (one C call finds them all).
+        start = self.pos
+        pieces = self.text[start:self.limit].split("<")
+        lt = start + len(pieces[0])  # the first `<`
+        if lt > start:
+            self.add_text(start, lt, pieces[0])
+        self.scan(pieces, lt, _SIMPLE.get if fast else _NOTHING.get, fast)
         self.finish()
-        self.root._content_end = limit
+        self.root._content_end = self.limit
         return ParsedBody(self.root, self.elements, self.comments, self.problems,
                           self.runs.finish())
 
-    def clean_start_tag(self, lt: int, end: int, name: str, attributes: str,
-                        slash: str) -> int:
-        """The start tag `text[lt:end]`, which `TOKEN` matched whole; return the offset
-        after it (after its content, for a raw-text element)."""
-        if attributes:
-            first = lt + 1 + len(name)
-            read = clean_attributes(self.text, first, first + len(attributes),
-                                    self.problems.append)
-        else:
-            read = []
-        tag = name.lower()
-        parent = self.stack[-1]
-        element = _new_element(tag, lt, end, parent, read, slash == "/", len(self.stack))
-        if slash or tag in _SPECIAL or tag in VOID_ELEMENTS:
-            self.pos = end
-            self.place(element)
-            return self.pos
-        # The common case, inline: an ordinary element opens.
-        parent.children.append(element)
-        self.elements.append(element)
-        if tag not in INLINE_ELEMENTS and self.runs.keys:
-            self.runs.flush()
-        self.stack.append(element)
-        self.open_counts[tag] = self.open_counts.get(tag, 0) + 1
-        return end
+    def scan(self, pieces: list[str], lt: int,
+             known: Callable[[str], tuple[str, str, bool, bool] | None], fast: bool) -> None:
+        """Read `pieces[1:]` (`pieces[0]` is dropped), the first one starting after the `<`
+        at `lt`. A tag whose whole inside is `known` (`p`, `/strong`, `br/`: nearly all)
+        is handled right here, with its text: one function for all, since a call per tag
+        would cost more than the work. Any other is read at its offset by `tag_at`, and
+        the pieces that this reading swallowed (a `<` in a quoted value, a script's
+        content) are skipped."""
+        text, stack, runs, elements, pending = (self.text, self.stack, self.runs,
+                                                self.elements, self.pending)
+        pos = lt  # everything before `pos` has been read
+        del pieces[0]
+        for piece in pieces:
+            after = lt + len(piece) + 1  # the next `<`, or the limit
+            if pos == lt:
+                inside, gt, raw = piece.partition(">")
+                info = known(inside) if gt else None
+                if info is None:
+                    pos = self.tag_at(lt, inside if gt else None, fast)
+                    raw = text[pos:after] if pos < after else ""
+                else:
+                    kind, tag, self_closing, block = info
+                    pos = end = lt + len(inside) + 2
+                    parent = stack[-1]
+                    if kind is _CLOSE:
+                        if parent.tag != tag or pending:
+                            self.close_tag(tag, lt, end)
+                        else:  # the common case: the element on top closes
+                            parent.close_start = parent._content_end = lt
+                            parent.close_end = end
+                            stack.pop()
+                            if self.open_counts is not None:
+                                self.open_counts[tag] -= 1
+                            if block and runs.pending:
+                                runs.flush()
+                    else:
+                        element = new_instance(Element)  # as `html_build._new_element` does
+                        element.tag = tag
+                        element.start = lt
+                        element.end = end
+                        element.parent = parent
+                        element.attributes = []
+                        element.children = []
+                        element.self_closing = self_closing
+                        element.close_start = element.close_end = None
+                        element.depth = parent.depth + 1  # = len(stack)
+                        parent.children.append(element)
+                        elements.append(element)
+                        if block and runs.pending:
+                            runs.flush()
+                        if kind is _OPEN:
+                            element._content_end = None
+                            stack.append(element)
+                            if self.open_counts is not None:
+                                self.open_counts[tag] = self.open_counts.get(tag, 0) + 1
+                        else:
+                            element._content_end = end
+            elif pos < after:  # a careful reading ended inside this piece
+                raw = text[pos:after]
+            else:  # or beyond it
+                lt = after
+                continue
+            if raw:  # the text after the tag, up to the next `<`
+                parent = stack[-1]
+                node = new_instance(TextNode)  # = TextNode(pos, after, raw, parent)
+                node.start = pos
+                node.end = after
+                node.raw = raw
+                node.parent = parent
+                parent.children.append(node)
+                if self.invisible_depth:
+                    if "&" in raw:  # still decoded, so that bad references are reported
+                        decode_references(text, pos, after, False, self.problems.append)
+                elif runs.pending is None and "&" not in raw:
+                    runs.pending = node  # a run starts with this literal text
+                else:
+                    runs.add_text(pos, after, parent, raw)
+                pos = after
+            lt = after
+        self.pos = pos
 
-    def clean_end_tag(self, lt: int, end: int, name: str) -> int:
-        """The end tag `text[lt:end]`, which `TOKEN` matched whole; return `end`."""
-        tag = name.lower()
-        top = self.stack[-1]
-        if top.tag != tag or tag in _SPECIAL or self.pending:
-            self.pos = end
-            self.close_tag(tag, lt, end)
-            return end
-        # The common case, inline: the element on top closes.
-        top.close_start, top.close_end, top._content_end = lt, end, lt
-        self.stack.pop()
-        self.open_counts[tag] -= 1
-        if tag not in INLINE_ELEMENTS and self.runs.keys:
-            self.runs.flush()
-        return end
-
-    def markup(self, lt: int) -> None:
-        text = self.text
-        nxt = text[lt + 1] if lt + 1 < self.limit else ""
-        if nxt.isascii() and nxt.isalpha():
-            element = self.tags.start_tag(lt)
-            self.pos = element.end
-            self.open_element(element, keep_open=not self.tags.last_broken)
-        elif nxt == "/":
-            after = text[lt + 2] if lt + 2 < self.limit else ""
-            if after.isascii() and after.isalpha():
-                self.end_tag(lt)
-            elif after == ">":
-                self.bogus(lt, lt + 2, "empty end tag `</>`; remove it")
-            else:
-                self.bogus(lt, lt + 2, "`</` not followed by an element name; write `&lt;/` "
-                           "if it is meant as text")
-        elif nxt == "!":
-            if text.startswith("<!--", lt):
-                self.comment(lt)
-            elif text[lt + 2 : lt + 9].lower() == "doctype":
-                self.doctype(lt)
-            else:
-                self.bogus(lt, lt + 2, "`<!` that is neither a comment nor a doctype; "
-                           "remove it")
-        elif nxt == "?":
-            self.bogus(lt, lt + 2, "processing instruction `<?…>` in HTML; remove it")
-        else:
-            self.problem(ProblemKind.BARE_LESS_THAN, lt, lt + 1,
-                         "`<` not followed by an element name; write `&lt;`")
-            self.add_text(lt, lt + 1)
-            self.pos = lt + 1
-
-    # -- tokens ------------------------------------------------------------------------
-
-    def add_text(self, start: int, end: int, raw: str | None = None) -> None:
-        """Add the text node `text[start:end]` (`raw`, when the caller has that slice)."""
-        parent = self.stack[-1]
-        if raw is None:
-            raw = self.text[start:end]
-        parent.children.append(TextNode(start, end, raw, parent))
-        if self.invisible_depth == 0:
-            self.runs.add_text(start, end, parent, raw)
-        elif "&" in raw:
-            # Still decode references so that bad ones are reported everywhere.
-            decode_references(self.text, start, end, False, self.problems.append)
-
-    def comment(self, lt: int) -> None:
-        close = self.text.find("-->", lt + 4, self.limit)
-        if close == -1:
-            self.problem(ProblemKind.UNTERMINATED_COMMENT, lt, lt + 4,
-                         f"the comment opened at {self.where(lt)} is never closed with "
-                         "`-->`; it hides the rest of the body")
-            end, content_end = self.limit, self.limit
-        else:
-            end, content_end = close + 3, close
-        self.comments.append(
-            Comment(lt, end, lt + 4, content_end, self.text[lt + 4 : content_end]))
-        self.pos = end
-
-    def doctype(self, lt: int) -> None:
-        """Skip a DOCTYPE whole, internal subset included: it is reported, never read (no
-        entity is defined or expanded, no external DTD is fetched)."""
-        text = self.text
-        gt = text.find(">", lt, self.limit)
-        bracket = text.find("[", lt, gt if gt != -1 else self.limit)
-        if bracket != -1:
-            close = text.find("]", bracket, self.limit)
-            gt = text.find(">", close, self.limit) if close != -1 else -1
-        end = self.limit if gt == -1 else gt + 1
-        self.problem(ProblemKind.DOCTYPE, lt, end,
-                     "a DOCTYPE does not belong in an article body; remove it")
-        self.pos = end
-
-    def bogus(self, lt: int, after: int, detail: str) -> None:
-        gt = self.text.find(">", after, self.limit)
-        end = self.limit if gt == -1 else gt + 1
-        self.problem(ProblemKind.BOGUS_MARKUP, lt, end, detail)
-        self.pos = end
-
-    def open_element(self, element: Element, keep_open: bool = True) -> None:
-        element.parent, element.depth = self.stack[-1], len(self.stack)
-        self.place(element, keep_open)
-
-    def place(self, element: Element, keep_open: bool = True) -> None:
-        """Add `element` (its parent and depth set) to the tree and, unless it is void,
-        self-closed or broken, open it."""
-        element.parent.children.append(element)  # type: ignore[union-attr]
-        self.elements.append(element)
-        tag = element.tag
-        if tag not in INLINE_ELEMENTS and self.runs.keys:
-            self.runs.flush()
-        if tag in VOID_ELEMENTS or not keep_open:
-            element._content_end = element.end
-            return
-        if element.self_closing:
-            if self.foreign_depth == 0:
-                self.problem(
-                    ProblemKind.SELF_CLOSING_NON_VOID, element.start, element.end,
-                    f"`<{tag}/>` is not an empty element in HTML (browsers read an open "
-                    f"`<{tag}>`); write `<{tag}></{tag}>`")
-            element._content_end = element.end
-            return
-        self.stack.append(element)
-        self.open_counts[tag] = self.open_counts.get(tag, 0) + 1
-        if tag in _SPECIAL:
-            if tag in INVISIBLE_ELEMENTS:
-                self.invisible_depth += 1
-            if tag in FOREIGN_ROOTS:
-                self.foreign_depth += 1
-            if tag in RAW_TEXT_ELEMENTS:
-                self.raw_text(element)
-
-    def raw_text(self, element: Element) -> None:
-        """Script-like content runs to the matching end tag, whatever it holds."""
-        closer = re.compile(r"</" + re.escape(element.tag) + r"[ \t\n\f\r/>]", re.IGNORECASE)
-        match = closer.search(self.text, self.pos, self.limit)
-        end = self.limit if match is None else match.start()
-        if end > self.pos:
-            element.children.append(TextNode(self.pos, end, self.text[self.pos:end], element))
-        self.pos = end
-
-    def end_tag(self, lt: int) -> None:
-        """An end tag that `TOKEN` did not take: it may be unterminated or carry
-        attributes."""
-        text = self.text
-        match = TAG_NAME.match(text, lt + 2, self.limit)
-        assert match is not None
-        tag = match.group().lower()
-        gt = text.find(">", match.end(), self.limit)
-        end = self.limit if gt == -1 else gt + 1
-        if gt == -1:
-            self.problem(ProblemKind.UNTERMINATED_TAG, lt, lt + 2,
-                         f"the end tag `</{snip(tag)}` is never closed with `>`")
-        elif text[match.end():gt].strip(WS):
-            self.problem(ProblemKind.END_TAG_ATTRIBUTES, lt, end,
-                         f"the end tag `</{snip(tag)}>` carries attributes; remove them")
-        self.pos = end
-        self.close_tag(tag, lt, end)
-
-    def close_tag(self, tag: str, lt: int, end: int) -> None:
-        """Apply the end tag `</tag>` at `text[lt:end]` to the open elements."""
-        top = self.stack[-1]
-        if top.tag == tag:  # the common case, well nested (a void element is never open)
-            top.close_start, top.close_end = lt, end
-            self.close_top(lt)
-            return
-        if tag in VOID_ELEMENTS:
-            advice = "write `<br>`" if tag == "br" else "remove it"
-            self.problem(ProblemKind.VOID_END_TAG, lt, end,
-                         f"`</{tag}>`: `<{tag}>` is a void element and takes no end tag; "
-                         f"{advice}")
-            return
-        if not self.open_counts.get(tag):
-            if not self.late_end_tag(tag, lt, end):
-                shown = snip(tag)
-                self.problem(ProblemKind.STRAY_END_TAG, lt, end,
-                             f"the end tag `</{shown}>` has no open `<{shown}>`; remove it")
-            return
-        self.close_misnested(tag, lt, end)
-
-    def close_misnested(self, tag: str, lt: int, end: int) -> None:
-        """`</tag>` closes an element that is open, but not on top: the elements above it
-        are unclosed, and their own end tags may still follow."""
-        closed: list[tuple[Element, int]] = []
-        while self.stack[-1].tag != tag:
-            top = self.stack[-1]
-            closed.append((top, len(self.problems)))
-            self.problem(ProblemKind.UNCLOSED_ELEMENT, top.start, top.end,
-                         f"`<{top.tag}>` opened at {self.where(top.start)} is never closed "
-                         f"before `</{tag}>` at {self.where(lt)}", related=lt)
-            self.close_top(lt)
-        top = self.stack[-1]
-        top.close_start, top.close_end = lt, end
-        self.close_top(lt)
-        if closed:
-            self.pending.setdefault(self.stack[-1], []).extend(
-                (element, index) for element, index in closed)
-
-    def late_end_tag(self, tag: str, lt: int, end: int) -> bool:
-        """`</i>` in `<p><i>x</p></i>`: the end tag of an element that an outer end tag
-        already closed. Turn that element's unclosed problem into one misnesting problem
-        at this end tag; True if it was one."""
-        waiting = self.pending.get(self.stack[-1])
-        if not waiting:
-            return False
-        for position in range(len(waiting) - 1, -1, -1):
-            element, index = waiting[position]
-            if element.tag == tag:
-                del waiting[position]
-                outer = self.problems[index].related
-                assert outer is not None
-                outer_tag = snip(TAG_NAME.match(self.text, outer + 2).group())  # type: ignore[union-attr]
-                self.problems[index] = HtmlProblem(
-                    ProblemKind.MISNESTED_END_TAG, lt, end,
-                    f"`</{tag}>` closes `<{tag}>` (opened at {self.where(element.start)}) "
-                    f"after `</{outer_tag}>` at {self.where(outer)} closed the element "
-                    f"around it; move `</{tag}>` before `</{outer_tag}>`",
-                    related=element.start)
-                return True
-        return False
-
-    def close_top(self, at: int) -> None:
-        element = self.stack.pop()
-        element._content_end = at
-        tag = element.tag
-        self.open_counts[tag] -= 1
-        if tag in _SPECIAL:
-            if tag in INVISIBLE_ELEMENTS:
-                self.invisible_depth -= 1
-            if tag in FOREIGN_ROOTS:
-                self.foreign_depth -= 1
-        if self.pending:
-            self.pending.pop(element, None)
-        if tag not in INLINE_ELEMENTS and self.runs.keys:
-            self.runs.flush()
-
-    def finish(self) -> None:
-        while len(self.stack) > 1:
-            top = self.stack[-1]
-            self.problem(ProblemKind.UNCLOSED_ELEMENT, top.start, top.end,
-                         f"`<{top.tag}>` opened at {self.where(top.start)} is never closed")
-            self.close_top(self.limit)
+    def tag_at(self, lt: int, inside: str | None, fast: bool) -> int:
+        """Read the markup at `lt` (a `<`) the careful way; return the offset after it.
+        `inside` is the text up to the next `>` (None without one): once classified, a
+        tag that is seen again may be handled by `scan` itself."""
+        if fast and inside is not None and len(inside) <= 24 and inside not in _SIMPLE \
+                and len(_SIMPLE) < 2048:
+            _SIMPLE[inside] = _classify(inside)
+        match = (TOKEN if fast else _TEXT_ONLY).match(self.text, lt, self.limit)
+        assert match is not None  # for type checkers: both patterns match anywhere
+        _, name, attributes, slash, closing = match.groups()
+        if name is not None:
+            return self.clean_start_tag(lt, match.end(), name, attributes, slash)
+        if closing is not None:
+            return self.clean_end_tag(lt, match.end(), closing)
+        self.pos = lt
+        self.markup(lt)
+        return self.pos

@@ -89,13 +89,18 @@ class SourceText:
         return self._starts[line - 1] + column - 1
 
     def span(self, start: int, end: int) -> Span:
+        if type(start) is int and type(end) is int and 0 <= start <= end <= len(self.text):
+            # Valid by construction: skip pydantic's validation, and both `position` calls
+            # (hot: every diagnostic).
+            starts = self._starts
+            line = bisect_right(starts, start)
+            end_line = bisect_right(starts, end, line - 1)
+            span: Span = trusted(Span, offset=start, end_offset=end, line=line,
+                                 column=start - starts[line - 1] + 1, end_line=end_line,
+                                 end_column=end - starts[end_line - 1] + 1)
+            return span
         line, column = self.position(start)
         end_line, end_column = self.position(end)
-        if start <= end and type(start) is int and type(end) is int:
-            # Valid by construction: skip pydantic's validation (hot: every diagnostic).
-            span: Span = trusted(Span, offset=start, end_offset=end, line=line,
-                                 column=column, end_line=end_line, end_column=end_column)
-            return span
         return Span(
             offset=start,
             end_offset=end,

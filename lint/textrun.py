@@ -17,7 +17,7 @@ from html.entities import html5
 from typing import Any
 
 from lint.html_names import INLINE_ELEMENTS
-from lint.html_tree import Element, HtmlProblem, ProblemKind
+from lint.html_tree import Element, HtmlProblem, ProblemKind, TextNode
 
 _REFERENCE = re.compile(r"&(?:#[xX]([0-9A-Fa-f]*)|#([0-9]*)|([A-Za-z][A-Za-z0-9]*))(;?)")
 
@@ -277,10 +277,13 @@ def _decode_named(
 
 class RunBuilder(_Pieces):
     """Collects text runs while the tree is built: inline tags continue the current run,
-    every other tag (blocks, `<br>`, `<img>`, unknown elements) ends it. The pieces of the
-    current run are its own (`keys` is empty between runs)."""
+    every other tag (blocks, `<br>`, `<img>`, unknown elements) ends it.
 
-    __slots__ = ("source", "report", "runs", "block", "_blocks")
+    `pending` says whether a run is open: None when not; the run's only text node while it
+    is one literal piece (most runs: the parser sets it itself, and nothing is copied);
+    True once its pieces are in `parts`, `keys` and `spans` (`block` is then set)."""
+
+    __slots__ = ("source", "report", "runs", "block", "pending", "_blocks")
 
     def __init__(self, source: str, report: Callable[[HtmlProblem], Any]) -> None:
         super().__init__()
@@ -288,43 +291,67 @@ class RunBuilder(_Pieces):
         self.report = report
         self.runs: list[TextRun] = []
         self.block: Element | None = None
+        self.pending: TextNode | bool | None = None
         self._blocks: dict[Element, Element | None] = {}
 
     def add_text(self, start: int, end: int, parent: Element, raw: str | None = None) -> None:
         """Add `source[start:end]` (`raw`, when the caller has that slice already)."""
-        if not self.keys:
-            if parent.tag in INLINE_ELEMENTS:
-                self.block = _block_of(parent, self._blocks)
-            else:  # text right in its block: no walk (the root is no block)
-                self.block = None if parent.parent is None else parent
+        pending = self.pending
+        if pending is None:
+            self.block = self.block_of(parent)
+        elif pending is not True:  # the run so far is one literal text node: list it
+            self.block = self.block_of(pending.parent)
+            self.add(pending.raw, pending.start, pending.end, True)
         if raw is None:
             raw = self.source[start:end]
         if "&" in raw:
             _decode_into(self, self.source, start, end, start + raw.index("&"), False,
                          self.report)
-        elif raw:  # no reference: the common case, one literal piece
-            self.parts.append(raw)
-            self.keys.append(self.length)
-            self.spans += start, end, True
-            self.length += end - start
+        elif raw:  # no reference: one literal piece
+            self.add(raw, start, end, True)
+        self.pending = True if self.keys else None
+
+    def block_of(self, parent: Element) -> Element | None:
+        """The block of a run whose first text is a child of `parent`."""
+        if parent.tag in INLINE_ELEMENTS:
+            return _block_of(parent, self._blocks)
+        return None if parent.parent is None else parent  # (the root is no block)
 
     def flush(self) -> None:
-        if self.keys:
-            spans = self.spans
-            if len(spans) == 3 and spans[2]:
-                # Most runs are one literal piece: their map is just that range.
-                run = _new(TextRun)
-                run.text, run.block, run._start, run._end = (self.parts[0], self.block,
-                                                             spans[0], spans[1])
-                run._keys = run._spans = run._segments = None
+        pending = self.pending
+        if pending is True:
+            self.flush_pieces()
+        elif pending is not None:  # one literal text node: the run is that text, as it is
+            run = _new(TextRun)
+            run.text = pending.raw
+            parent = pending.parent
+            if parent.tag in INLINE_ELEMENTS:  # (= `block_of`, inline: the usual case)
+                run.block = _block_of(parent, self._blocks)
             else:
-                run = TextRun._from_map("".join(self.parts), self.block, tuple(self.keys),
-                                        tuple(spans))
+                run.block = None if parent.parent is None else parent
+            run._start = pending.start
+            run._end = pending.end
+            run._keys = run._spans = run._segments = None
             self.runs.append(run)
-            self.parts.clear()
-            self.keys.clear()
-            spans.clear()
-            self.length = 0
+            self.pending = None
+
+    def flush_pieces(self) -> None:
+        spans = self.spans
+        if len(spans) == 3 and spans[2]:
+            # A run of one literal piece (`a & b`: no reference after all) is just its range.
+            run = _new(TextRun)
+            run.text, run.block, run._start, run._end = (self.parts[0], self.block,
+                                                         spans[0], spans[1])
+            run._keys = run._spans = run._segments = None
+        else:
+            run = TextRun._from_map("".join(self.parts), self.block, tuple(self.keys),
+                                    tuple(spans))
+        self.runs.append(run)
+        self.parts.clear()
+        self.keys.clear()
+        spans.clear()
+        self.length = 0
+        self.pending = None
         self.block = None
 
     def finish(self) -> list[TextRun]:

@@ -1,5 +1,6 @@
-"""The tokenizer's fast path (one regex for the text and a clean tag) reads exactly what the
-careful path reads, and the compact text-run map answers exactly what segments would."""
+"""The tokenizer's fast paths (tags without attributes handled by the main loop itself, a
+clean tag read with one regex) read exactly what the careful path reads, and the compact
+text-run map answers exactly what segments would."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lint import html
 from lint.html import Element, ParsedBody, _Parser
 from lint.textrun import TextRun
 
@@ -68,7 +70,9 @@ def test_fast_and_careful_paths_read_the_same() -> None:
 
 PIECES = ["<", ">", "</", "/", "/>", "p", "div", "I", "a", "br", "svg", "script", " ", "\n",
           '"', "'", "=", "`", "&", "&amp;", "&#x41;", "&copy", "中文", "href", "class", "-",
-          ":", "<!--", "-->", "<p>", "</p>", "<i>", "</i>", '<a href="x?a=1&b=2">', "</a>"]
+          ":", "<!--", "-->", "<p>", "</p>", "<i>", "</i>", '<a href="x?a=1&b=2">', "</a>",
+          "<br>", "<br />", "<BR/>", "<P>", "</P >", "<hr>", "</br>", "<div>", "</div>",
+          "<noscript>", "</noscript>", "<x-y>", "</x-y>", "<img src=x>", "<b>", "</b>"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -76,6 +80,32 @@ PIECES = ["<", ">", "</", "/", "/>", "p", "div", "I", "a", "br", "svg", "script"
 def test_fast_and_careful_paths_read_the_same_on_any_input(pieces: list[str]) -> None:
     fast, careful = both("".join(pieces))
     assert dump(fast) == dump(careful)
+
+
+def test_remembered_tags_read_as_the_first_time() -> None:
+    """The main loop handles a tag itself once `tag_at` has classified its inside: a
+    parse with that memory empty and one with it filled read the same."""
+    body = "".join(CASES) + "<p>a<br>b<br/>c</p><DIV>x</DIV><p>y</P><hr /><i>z</i></x>"
+    saved = dict(html._SIMPLE)
+    try:
+        html._SIMPLE.clear()
+        first = _Parser(body, 0, len(body)).run()
+        assert html._SIMPLE  # (it learnt something)
+        again = _Parser(body, 0, len(body)).run()
+        assert dump(first) == dump(again)
+    finally:
+        html._SIMPLE.clear()
+        html._SIMPLE.update(saved)
+
+
+def test_end_tags_that_do_not_close_the_top_count_open_elements() -> None:
+    """Open elements are counted only from the first end tag that does not close the top
+    one; from then on the counts follow every push and pop."""
+    body = "<div><p><i>a</p></i><b>b</div><p>c</x></p><i><i>d</i></b></i>"
+    fast, careful = both(body)
+    assert dump(fast) == dump(careful)
+    kinds = [problem.kind.value for problem in fast.problems]
+    assert "stray-end-tag" in kinds and "misnested-end-tag" in kinds
 
 
 def answers(run: TextRun) -> tuple[Any, ...]:

@@ -50,3 +50,23 @@ def test_position_and_offset_are_inverse(text: str) -> None:
         line, column = source.position(offset)
         assert source.offset(line, column) == offset
         assert line == text.count("\n", 0, offset) + 1
+
+
+@given(st.text(alphabet="ab\n中\r"), st.integers(-2, 40), st.integers(-2, 40))
+def test_span_lines_and_columns_are_the_positions_of_its_ends(text: str, start: int,
+                                                              end: int) -> None:
+    """`span` works its lines and columns out itself (no `position` calls): the same."""
+    source = SourceText(text)
+    try:
+        expected = source.position(start), source.position(end)
+    except ValueError:
+        with pytest.raises(ValueError):
+            source.span(start, end)
+        return
+    if start > end:
+        with pytest.raises(ValueError):  # (pydantic's ValidationError is one)
+            source.span(start, end)
+        return
+    span = source.span(start, end)
+    assert ((span.line, span.column), (span.end_line, span.end_column)) == expected
+    assert (span.offset, span.end_offset) == (start, end)
