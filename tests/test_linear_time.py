@@ -135,7 +135,9 @@ def test_every_rule_scans_pathological_input_in_linear_time(name: str) -> None:
             small = min(plain_scan(text[: len(text) // 8])[1] for _ in range(3))
         with deadline(max(30.0, 100 * small)):
             article, scan = plain_scan(text)
-        if scan > 24 * max(small, 0.001):  # one slow run may be the machine: once more
+        for _ in range(2):  # a slow run may be the machine (a busy 2-core CI): best of 3
+            if scan <= 24 * max(small, 0.001):
+                break
             with deadline(max(30.0, 100 * small)):
                 article, again = plain_scan(text)
             scan = min(scan, again)
