@@ -84,7 +84,7 @@ class HalfwidthPunctuationRule(Rule):
         found = joined(article)
         value = found.value
         marks: dict[int, list[int]] = {}  # text place -> its sentence marks in Chinese
-        for index in positions(value, ",;:?!"):
+        for index in found.positions(",;:?!"):
             # A separator is neither CJK nor a digit: the same answer as at a text's edge.
             if _in_chinese(value, index):
                 k = found.order(index)

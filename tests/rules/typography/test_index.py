@@ -28,13 +28,14 @@ from rules.typography import (
     unmatched_pair,
 )
 from rules.typography._cjk import Prepared
-from rules.typography._index import Joined, joined, keep_only, positions, texts
+from rules.typography._index import RARE, Joined, joined, keep_only, positions, texts
 from tests.support import article_text, parse
 
 T_RULES = [rule for rule in builtin_rules() if rule.code.startswith("T")]
 
 PIECES = st.sampled_from([
-    "中", "国", "美", "说", "a", "B", "1", "Ａ", "３", "：", ",", ".", ":", ";", "?", "(", ")",
+    "中", "国", "美", "说", "a", "B", "1", "Ａ", "３", "ｚ", "：", ",", ".", ":", ";", "?", "!",
+    "(", ")", "‧", "･", "『", "』",
     "（", "）", "，", "。", "、", "；", "“", "”", "‘", "’", "《", "》", "「", "」", "【", "】",
     "•", "・", "·", " ", "  ", "\u3000", "\t", "&nbsp;", "&amp;", "&#40;", "<b>", "</b>",
     "<br>", "</p><p>", "</p><div>", "</div><p>", "\x00", "https://x.co/a,b", "a.b@c.com",
@@ -63,13 +64,18 @@ def _dense(self: Joined) -> None:
     return None  # as for letter-spaced text: the spacing rules take their regex pass
 
 
+def _holds(self: Joined, char: str) -> bool:
+    return char in self.value  # a scan, not the shared pass over the rare characters
+
+
 def _only_regexes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Turn every shortcut off: the rules then scan as they would without them."""
     monkeypatch.setattr(Joined, "white", _dense)
+    monkeypatch.setattr(Joined, "holds", _holds)
+    monkeypatch.setattr(Joined, "holds_any", lambda self, chars: True)
     monkeypatch.setattr(unmatched_pair, "_unbalanced_texts", _all_runs)
     monkeypatch.setattr(halfwidth_punctuation, "_SEARCHES", 0)
     monkeypatch.setattr(repeated_punctuation, "_PAIRS", [re.compile("")])
-    monkeypatch.setattr(fullwidth_alphanumeric, "keep_only", lambda value, alphabet: b"\x01")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[
@@ -173,3 +179,24 @@ def test_unbalanced_texts_keep_what_the_scan_needs() -> None:
     # The title (0) and the balanced paragraphs 1, 3 and 5 need no scan; 4 looks balanced
     # but its `’` may be an apostrophe, which the scan passes over (`‘` is then open).
     assert unmatched_pair._unbalanced_texts(joined(article)) == {2, 4, 6}
+
+
+def test_rare_characters_fit_one_byte_each() -> None:
+    assert len(set(RARE)) == len(RARE) < 256
+    assert "\x00" not in RARE and "\ufffe" not in RARE and max(RARE) <= "\uffff"
+
+
+SUBSETS = st.lists(st.sampled_from(RARE), min_size=1, max_size=6, unique=True).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TITLES, BODIES, SUBSETS)
+def test_rare_answers_what_a_scan_answers(title: str, body: str, chars: str) -> None:
+    found = joined(_article(title, body))
+    value = found.value
+    assert [found.holds(char) for char in RARE + " 中"] == [char in value for char in RARE + " 中"]
+    assert found.holds_any(chars) == any(char in value for char in chars)
+    assert found.positions(chars) == positions(value, chars)
+    kept = [char for char in value if char == "\x00" or char in chars]
+    assert found.only(chars) == bytes(0 if char == "\x00" else RARE.index(char) + 1
+                                      for char in kept)
