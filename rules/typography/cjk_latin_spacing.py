@@ -74,10 +74,10 @@ class CjkLatinSpacingRule(Rule):
         for text, start, end in _spaced(joined(article)):
             if text.in_url(start - 1) or text.in_url(end):
                 continue
-            span = text.edit_span(start, end)
+            where, span = text.spans(start, end)
             fix = None if span is None else self.replace(*span, "", "Remove the space")
             yield self.diagnostic(
-                article, *text.span(start, end),
+                article, *where,
                 f"space between CJK and Latin text in {quote(text.text[start - 1:end + 1])}; "
                 "remove it", fix=fix)
 

@@ -63,9 +63,8 @@ class FullwidthAlphanumericRule(Rule):
             return  # none at all (nearly every article): no regex pass needed
         for text, first, last in found.hits(_FULLWIDTH):
             written = text.text[first:last]
-            start, end = text.span(first, last)
+            (start, end), span = text.spans(first, last)
             wanted = to_ascii(written)
-            span = text.edit_span(first, last)
             fix = None if span is None else self.replace(
                 *span, wanted, f"Replace with `{wanted}`")
             yield self.diagnostic(

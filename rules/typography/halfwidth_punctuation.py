@@ -100,9 +100,8 @@ class HalfwidthPunctuationRule(Rule):
 
     def _sentence_mark(self, article: Article, text: Prepared, index: int) -> Diagnostic:
         char = text.text[index]
-        start, end = text.span(index, index + 1)
+        (start, end), span = text.spans(index, index + 1)
         wanted = FULLWIDTH[char]
-        span = text.edit_span(index, index + 1)
         fix = None if span is None else self.replace(
             *span, wanted, f"Replace with `{wanted}`")
         return self.diagnostic(
@@ -155,10 +154,9 @@ class HalfwidthPunctuationRule(Rule):
 
     def _pair(self, article: Article, text: Prepared, start: int, end: int) -> Diagnostic:
         value = text.text
-        source_start, _ = text.span(start, start + 1)
-        _, source_end = text.span(end, end + 1)
+        (source_start, _), left = text.spans(start, start + 1)
+        (_, source_end), right = text.spans(end, end + 1)
         inner = value[start + 1:end]
-        left, right = text.edit_span(start, start + 1), text.edit_span(end, end + 1)
         fix = None
         if left is not None and right is not None:
             fix = Fix(applicability=Applicability.SAFE,
@@ -173,17 +171,15 @@ class HalfwidthPunctuationRule(Rule):
     def _half(self, article: Article, text: Prepared, index: int) -> Diagnostic:
         char = text.text[index]
         wanted = FULLWIDTH[char]
-        start, end = text.span(index, index + 1)
-        span = text.edit_span(index, index + 1)
+        (start, end), span = text.spans(index, index + 1)
         fix = None if span is None else self.replace(*span, wanted, f"Replace with `{wanted}`")
         return self.diagnostic(
             article, start, end,
             f"half-width `{char}` paired with a full-width bracket; use `{wanted}`", fix=fix)
 
     def _doubled(self, article: Article, text: Prepared, start: int, end: int) -> Diagnostic:
-        source_start, _ = text.span(start, start + 1)
-        _, source_end = text.span(end, end + 1)
-        left, right = text.edit_span(start, start + 1), text.edit_span(end, end + 1)
+        (source_start, _), left = text.spans(start, start + 1)
+        (_, source_end), right = text.spans(end, end + 1)
         fix = None
         if left is not None and right is not None:
             fix = Fix(applicability=Applicability.SAFE,

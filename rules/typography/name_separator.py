@@ -98,8 +98,7 @@ class NameSeparatorRule(Rule):
                 wanted: str) -> Diagnostic:
         value = text.text
         char = value[index]
-        start, end = text.span(index, index + 1)
-        span = text.edit_span(index, index + 1)
+        (start, end), span = text.spans(index, index + 1)
         applicability = Applicability.UNSAFE if char == "." else Applicability.SAFE
         fix = None if span is None else self.replace(
             *span, wanted, f"Replace with `{wanted}`", applicability)
