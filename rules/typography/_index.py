@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
+from operator import add, attrgetter
 from typing import Any
 
 from lint import Article
@@ -45,6 +46,7 @@ RARE = ("（）“”‘’《》「」『』【】()"
                   if not 0xFF1A <= code <= 0xFF20 and not 0xFF3B <= code <= 0xFF40)
         + "\u2022\u30fb\u2027\uff65\u2219\u22c5\u00b7." + ",;:?!" + "\t\u00a0\u3000")
 _RARE_CODES = {char: code for code, char in enumerate(RARE, 1)}
+_TEXT = attrgetter("text")
 # White space is dense when there is more than one stretch of it in this many characters
 # (and more than 16 in all).
 _DENSE = 64
@@ -151,15 +153,15 @@ class Joined:
 
 
 def join_texts(article: Article) -> Joined:
-    sources: list[Any] = []
     title = article.header.title
+    sources: list[Any] = list(article.runs)
     if title is not None and title.value:
-        sources.append(TitleText(title.value, title.start))
-    sources.extend(article.runs)
-    values = [source.text for source in sources]
-    starts = list(accumulate((len(value) + 1 for value in values[:-1]), initial=0))
-    return Joined(SEPARATOR.join(values), sources, starts if values else [],
-                  [None] * len(sources))
+        sources.insert(0, TitleText(title.value, title.start))
+    values = list(map(_TEXT, sources))
+    # Text k begins after the k texts before it and their k separators. (map and
+    # accumulate: no Python step per text.)
+    starts = list(map(add, accumulate(map(len, values), initial=0), range(len(values))))
+    return Joined(SEPARATOR.join(values), sources, starts, [None] * len(sources))
 
 
 def joined(article: Article) -> Joined:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from pydantic import Field, field_validator
 
@@ -109,5 +110,6 @@ class NameSeparatorRule(Rule):
             fix=fix)
 
 
+@cache
 def _wrong_dots(wanted: str) -> str:
     return "".join(sorted(CANDIDATES - {wanted}))

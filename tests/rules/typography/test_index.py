@@ -200,3 +200,16 @@ def test_rare_answers_what_a_scan_answers(title: str, body: str, chars: str) -> 
     kept = [char for char in value if char == "\x00" or char in chars]
     assert found.only(chars) == bytes(0 if char == "\x00" else RARE.index(char) + 1
                                       for char in kept)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TITLES, BODIES)
+def test_joined_texts_start_where_said(title: str, body: str) -> None:
+    article = _article(title, body)
+    found = joined(article)
+    pieces = [article.header.title.value] if title else []  # type: ignore[union-attr]
+    pieces += [run.text for run in article.runs]
+    assert [source.text for source in found.sources] == pieces
+    assert found.value == "\x00".join(pieces)
+    assert found.starts == [sum(len(piece) + 1 for piece in pieces[:k])
+                            for k in range(len(pieces))]
