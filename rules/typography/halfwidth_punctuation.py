@@ -122,7 +122,7 @@ class HalfwidthPunctuationRule(Rule):
                 opened.append(index)
             elif opened:
                 start = opened.pop()
-                found = self._closed(article, text, start, index, cjk.within(start, index))
+                found = self._closed(article, text, start, index, cjk)
                 if found is not None:
                     yield found
             elif char == ")" and _next_to_cjk(value, index):
@@ -132,7 +132,7 @@ class HalfwidthPunctuationRule(Rule):
                 yield self._unpaired(article, text, start, stray=False)
 
     def _closed(self, article: Article, text: Prepared, start: int, end: int,
-                cjk_inside: bool) -> Diagnostic | None:
+                cjk: _CjkIndex) -> Diagnostic | None:
         value = text.text
         ascii_open, ascii_close = value[start] == "(", value[end] == ")"
         if not ascii_open and not ascii_close:
@@ -146,6 +146,8 @@ class HalfwidthPunctuationRule(Rule):
             return self._half(article, text, half)
         if 0 < start and value[start - 1] == "（" and value[end + 1:end + 2] == "）":
             return self._doubled(article, text, start, end)
+        # Asked only here: most pairs are full-width and were answered above.
+        cjk_inside = cjk.within(start, end)
         if not cjk_inside and _is_label(value, start, end):
             return None
         if cjk_inside or _next_to_cjk(value, start) or _next_to_cjk(value, end):
