@@ -27,7 +27,7 @@ from rules.typography import (
     space_between_cjk,
     unmatched_pair,
 )
-from rules.typography._cjk import Prepared
+from rules.typography._cjk import WHITE, Prepared
 from rules.typography._index import RARE, Joined, joined, keep_only, positions, texts
 from tests.support import article_text, parse
 
@@ -213,3 +213,11 @@ def test_joined_texts_start_where_said(title: str, body: str) -> None:
     assert found.value == "\x00".join(pieces)
     assert found.starts == [sum(len(piece) + 1 for piece in pieces[:k])
                             for k in range(len(pieces))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="a中 \t\u00a0\u3000\x00", max_size=60))
+def test_white_stretches_are_the_regex_matches(value: str) -> None:
+    found = Joined(value, [], [], [])
+    wanted = [match.span() for match in WHITE.finditer(value)]
+    assert found.white() == (None if len(wanted) > 16 else wanted)
