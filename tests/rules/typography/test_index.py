@@ -221,3 +221,27 @@ def test_white_stretches_are_the_regex_matches(value: str) -> None:
     found = Joined(value, [], [], [])
     wanted = [match.span() for match in WHITE.finditer(value)]
     assert found.white() == (None if len(wanted) > 16 else wanted)
+
+
+def _edit_span_by_itself(text: Prepared, start: int, end: int) -> tuple[int, int] | None:
+    """What `edit_span` answered before `spans` shared its work with `span`."""
+    source = text.source
+    if source.is_literal(start, end):
+        return source.source_span(start, end)  # type: ignore[no-any-return]
+    begin, finish = source.source_span(start, end)
+    if start > 0 and source.char_end(start - 1) > begin:
+        return None
+    if end < len(text.text) and source.char_start(end) < finish:
+        return None
+    return begin, finish
+
+
+@settings(max_examples=50, deadline=None)
+@given(TITLES, BODIES)
+def test_spans_are_the_span_and_the_edit_span(title: str, body: str) -> None:
+    for text in texts(_article(title, body)):
+        size = len(text.text)
+        for start in range(size):
+            for end in range(start, min(size, start + 8) + 1):
+                assert text.spans(start, end) == (
+                    text.span(start, end), _edit_span_by_itself(text, start, end))
