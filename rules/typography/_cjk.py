@@ -255,15 +255,21 @@ class Prepared:
         """Source range of `text[start:end]` when replacing it replaces exactly those
         characters: the range is written literally, or it covers whole character
         references (`&nbsp;` as a unit). None when a reference straddles the edge."""
+        return self.spans(start, end)[1]
+
+    def spans(self, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
+        """`(self.span(start, end), self.edit_span(start, end))`: the second is the first
+        or None, so a diagnostic with a fix maps its range once."""
         source = self.source
+        span: tuple[int, int] = source.source_span(start, end)
         if source.is_literal(start, end):
-            return source.source_span(start, end)  # type: ignore[no-any-return]
-        begin, finish = source.source_span(start, end)
+            return span, span
+        begin, finish = span
         if start > 0 and source.char_end(start - 1) > begin:
-            return None
-        if end < len(self.text) and source.char_start(end) < finish:
-            return None
-        return begin, finish
+            return span, None
+        if end < len(self.source.text) and source.char_start(end) < finish:
+            return span, None
+        return span, span
 
 
 def quote(snippet: str, limit: int = 24) -> str:

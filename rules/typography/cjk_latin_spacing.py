@@ -13,6 +13,7 @@ from rules.typography._cjk import (
     CJK_CLASS,
     SPACE_CLASS,
     Prepared,
+    is_cjk,
     quote,
 )
 from rules.typography._index import Joined, joined
@@ -33,6 +34,9 @@ def _spaced_pattern() -> re.Pattern[str]:
     """White space between them (a lookbehind anchors each try: linear)."""
     return re.compile(f"(?<=[{CJK_CLASS}])[{SPACE_CLASS}]+(?=[A-Za-z0-9])"
                       f"|(?<=[A-Za-z0-9])[{SPACE_CLASS}]+(?=[{CJK_CLASS}])")
+
+
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 class CjkLatinSpacingRule(Rule):
@@ -85,10 +89,10 @@ class CjkLatinSpacingRule(Rule):
         for text, start, end in _spaced(joined(article)):
             if text.in_url(start - 1) or text.in_url(end):
                 continue
-            span = text.edit_span(start, end)
+            where, span = text.spans(start, end)
             fix = None if span is None else self.replace(*span, "", "Remove the space")
             yield self.diagnostic(
-                article, *text.span(start, end),
+                article, *where,
                 f"space between CJK and Latin text in {quote(text.text[start - 1:end + 1])}; "
                 "remove it", fix=fix)
 
@@ -105,17 +109,22 @@ class CjkLatinSpacingRule(Rule):
 
 
 def _spaced(found: Joined) -> Iterator[tuple[Prepared, int, int]]:
-    """What `_spaced_pattern().finditer` finds in each body text that is not headline-like (a
-    headline separates clauses with a space), as (text, start, end). It matches whole
+    """What `_spaced_pattern().finditer` finds in each body text that is not
+    headline-like (a headline separates clauses with a space), as (text, start, end). It matches whole
     white stretches, so it is tried at each shared white stretch (see _index) only."""
     stretches = found.white()
     if stretches is None:  # dense white space: the regex pass is cheaper
         yield from found.sentence_hits(_spaced_pattern())
         return
-    value, spaced = found.value, _spaced_pattern()
-    for first, _ in stretches:
-        match = spaced.match(value, first)
-        if match is not None:
-            text, start = found.locate(first)
-            if not text.is_title and not text.headline:
-                yield text, start, start + match.end() - first
+    value = found.value
+    # `_spaced_pattern()` takes in a whole stretch (they are maximal) or nothing, as its
+    # neighbours say: a comprehension tests them, cheapest test first, without a regex
+    # call each.
+    spaced = [(first, last) for first, last in stretches
+              if first and last < len(value)
+              and (value[last] in _ALNUM and is_cjk(value[first - 1])
+                   or value[first - 1] in _ALNUM and is_cjk(value[last]))]
+    for first, last in spaced:
+        text, start = found.locate(first)
+        if not text.is_title and not text.headline:
+            yield text, start, start + last - first

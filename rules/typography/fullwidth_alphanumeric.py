@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from lint import Article, Diagnostic, FixAvailability, Rule, Severity
 
 from rules.typography._cjk import quote
-from rules.typography._index import joined, keep_only
+from rules.typography._index import joined
 
 # Halfwidth and Fullwidth Forms (Unicode Blocks.txt): FF10-FF19 digits, FF21-FF3A and
 # FF41-FF5A Latin letters; each is its ASCII form plus 0xFEE0.
@@ -59,13 +59,12 @@ class FullwidthAlphanumericRule(Rule):
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         found = joined(article)
-        if not keep_only(found.value, _LETTERS_AND_DIGITS).strip(b"\x00"):
+        if not found.holds_any(_LETTERS_AND_DIGITS):
             return  # none at all (nearly every article): no regex pass needed
         for text, first, last in found.hits(_FULLWIDTH):
             written = text.text[first:last]
-            start, end = text.span(first, last)
+            (start, end), span = text.spans(first, last)
             wanted = to_ascii(written)
-            span = text.edit_span(first, last)
             fix = None if span is None else self.replace(
                 *span, wanted, f"Replace with `{wanted}`")
             yield self.diagnostic(

@@ -84,7 +84,7 @@ class HalfwidthPunctuationRule(Rule):
         found = joined(article)
         value = found.value
         marks: dict[int, list[int]] = {}  # text place -> its sentence marks in Chinese
-        for index in positions(value, ",;:?!"):
+        for index in found.positions(",;:?!"):
             # A separator is neither CJK nor a digit: the same answer as at a text's edge.
             if _in_chinese(value, index):
                 k = found.order(index)
@@ -100,9 +100,8 @@ class HalfwidthPunctuationRule(Rule):
 
     def _sentence_mark(self, article: Article, text: Prepared, index: int) -> Diagnostic:
         char = text.text[index]
-        start, end = text.span(index, index + 1)
+        (start, end), span = text.spans(index, index + 1)
         wanted = FULLWIDTH[char]
-        span = text.edit_span(index, index + 1)
         fix = None if span is None else self.replace(
             *span, wanted, f"Replace with `{wanted}`")
         return self.diagnostic(
@@ -123,7 +122,7 @@ class HalfwidthPunctuationRule(Rule):
                 opened.append(index)
             elif opened:
                 start = opened.pop()
-                found = self._closed(article, text, start, index, cjk.within(start, index))
+                found = self._closed(article, text, start, index, cjk)
                 if found is not None:
                     yield found
             elif char == ")" and _next_to_cjk(value, index):
@@ -133,7 +132,7 @@ class HalfwidthPunctuationRule(Rule):
                 yield self._unpaired(article, text, start, stray=False)
 
     def _closed(self, article: Article, text: Prepared, start: int, end: int,
-                cjk_inside: bool) -> Diagnostic | None:
+                cjk: _CjkIndex) -> Diagnostic | None:
         value = text.text
         ascii_open, ascii_close = value[start] == "(", value[end] == ")"
         if not ascii_open and not ascii_close:
@@ -147,6 +146,8 @@ class HalfwidthPunctuationRule(Rule):
             return self._half(article, text, half)
         if 0 < start and value[start - 1] == "（" and value[end + 1:end + 2] == "）":
             return self._doubled(article, text, start, end)
+        # Asked only here: most pairs are full-width and were answered above.
+        cjk_inside = cjk.within(start, end)
         if not cjk_inside and _is_label(value, start, end):
             return None
         if cjk_inside or _next_to_cjk(value, start) or _next_to_cjk(value, end):
@@ -155,10 +156,9 @@ class HalfwidthPunctuationRule(Rule):
 
     def _pair(self, article: Article, text: Prepared, start: int, end: int) -> Diagnostic:
         value = text.text
-        source_start, _ = text.span(start, start + 1)
-        _, source_end = text.span(end, end + 1)
+        (source_start, _), left = text.spans(start, start + 1)
+        (_, source_end), right = text.spans(end, end + 1)
         inner = value[start + 1:end]
-        left, right = text.edit_span(start, start + 1), text.edit_span(end, end + 1)
         fix = None
         if left is not None and right is not None:
             fix = Fix(applicability=Applicability.SAFE,
@@ -173,17 +173,15 @@ class HalfwidthPunctuationRule(Rule):
     def _half(self, article: Article, text: Prepared, index: int) -> Diagnostic:
         char = text.text[index]
         wanted = FULLWIDTH[char]
-        start, end = text.span(index, index + 1)
-        span = text.edit_span(index, index + 1)
+        (start, end), span = text.spans(index, index + 1)
         fix = None if span is None else self.replace(*span, wanted, f"Replace with `{wanted}`")
         return self.diagnostic(
             article, start, end,
             f"half-width `{char}` paired with a full-width bracket; use `{wanted}`", fix=fix)
 
     def _doubled(self, article: Article, text: Prepared, start: int, end: int) -> Diagnostic:
-        source_start, _ = text.span(start, start + 1)
-        _, source_end = text.span(end, end + 1)
-        left, right = text.edit_span(start, start + 1), text.edit_span(end, end + 1)
+        (source_start, _), left = text.spans(start, start + 1)
+        (_, source_end), right = text.spans(end, end + 1)
         fix = None
         if left is not None and right is not None:
             fix = Fix(applicability=Applicability.SAFE,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from pydantic import Field, field_validator
 
@@ -17,7 +18,7 @@ from lint import (
 )
 
 from rules.typography._cjk import Prepared, is_cjk
-from rules.typography._index import joined, positions
+from rules.typography._index import joined
 
 # Dots that stand in for the middle dot between the parts of a transliterated name:
 # U+2022 bullet, U+30FB katakana middle dot, U+2027 hyphenation point, U+FF65 halfwidth
@@ -86,7 +87,7 @@ class NameSeparatorRule(Rule):
         value = found.value
         # The dots are rare: find each with `str.find` (see _index), then look at its two
         # neighbours (a separator between texts is not CJK, as a text's end is not).
-        for index in positions(value, _wrong_dots(wanted)):
+        for index in found.positions(_wrong_dots(wanted)):
             if not (0 < index < len(value) - 1 and is_cjk(value[index - 1])
                     and is_cjk(value[index + 1])):
                 continue
@@ -98,8 +99,7 @@ class NameSeparatorRule(Rule):
                 wanted: str) -> Diagnostic:
         value = text.text
         char = value[index]
-        start, end = text.span(index, index + 1)
-        span = text.edit_span(index, index + 1)
+        (start, end), span = text.spans(index, index + 1)
         applicability = Applicability.UNSAFE if char == "." else Applicability.SAFE
         fix = None if span is None else self.replace(
             *span, wanted, f"Replace with `{wanted}`", applicability)
@@ -110,5 +110,6 @@ class NameSeparatorRule(Rule):
             fix=fix)
 
 
+@cache
 def _wrong_dots(wanted: str) -> str:
     return "".join(sorted(CANDIDATES - {wanted}))

@@ -80,8 +80,7 @@ class RepeatedPunctuationRule(Rule):
 
     def _doubled(self, article: Article, text: Prepared, offset: int, char: str,
                  count: int) -> Diagnostic:
-        start, end = text.span(offset, offset + count)
-        span = text.edit_span(offset, offset + count)
+        (start, end), span = text.spans(offset, offset + count)
         written = char * count
         if char == "。" and count >= 3:
             fix = None if span is None else self.replace(

@@ -83,11 +83,11 @@ class SpaceAroundFullwidthRule(Rule):
 
     def _report(self, article: Article, text: Prepared, start: int, end: int,
                 mark: str) -> Diagnostic:
-        span = text.edit_span(start, end)
+        where, span = text.spans(start, end)
         fix = None if span is None else self.replace(*span, "", "Remove the white space")
         snippet = quote(text.text[max(start - 2, 0):end + 2])
         return self.diagnostic(
-            article, *text.span(start, end),
+            article, *where,
             f"white space next to full-width `{mark}` in {snippet}; remove it", fix=fix)
 
 
@@ -98,12 +98,14 @@ def _candidates(found: Joined) -> Iterator[tuple[Prepared, int, int]]:
     if stretches is None:  # dense white space: the regex pass is cheaper
         yield from found.hits(_CANDIDATE)
         return
-    value = found.value
-    for first, last in stretches:
-        if (first and value[first - 1] in _MARK_SET
-                or last < len(value) and value[last] in _MARK_SET):
-            text, start = found.locate(first)
-            yield text, start, start + last - first
+    value, marks = found.value, _MARK_SET
+    # A comprehension, not a loop step per stretch: most stretches have no mark beside
+    # them (`value[last:last + 1]` is "" past the end).
+    beside = [(first, last) for first, last in stretches
+              if first and value[first - 1] in marks or value[last:last + 1] in marks]
+    for first, last in beside:
+        text, start = found.locate(first)
+        yield text, start, start + last - first
 
 
 def _mark_beside(value: str, start: int, end: int) -> str | None:

@@ -93,10 +93,12 @@ class SpaceBetweenCjkRule(Rule):
         start, end = text.span(first, last)
         value = text.text
         stretch = value[first:last]
+        spaced = WHITE.fullmatch(stretch) is None  # CJK characters inside: `中 国 人`
         fix = None
         if text.source.is_literal(first, last):
             # One edit for the whole stretch keeps a long letter-spaced run cheap.
-            fix = self.replace(start, end, WHITE.sub("", stretch), "Remove the white space")
+            fix = self.replace(start, end, WHITE.sub("", stretch) if spaced else "",
+                               "Remove the white space")
         else:
             gaps = [(first + m.start(), first + m.end()) for m in WHITE.finditer(stretch)]
             spans = [text.edit_span(a, b) for a, b in gaps]
@@ -105,7 +107,6 @@ class SpaceBetweenCjkRule(Rule):
                           edits=tuple(Edit(offset=s[0], end_offset=s[1], content="")
                                       for s in spans if s is not None))
         snippet = quote(value[first - 1:last + 1])
-        spaced = WHITE.fullmatch(stretch) is None  # CJK characters inside: `中 国 人`
         what = "characters spaced out" if spaced else "white space"
         return self.diagnostic(article, start, end,
                                f"{what} between CJK characters in {snippet}; remove it",
@@ -123,9 +124,13 @@ def _stretches(found: Joined) -> Iterator[tuple[Prepared, int, int]]:
         yield from found.sentence_hits(_STRETCH)
         return
     value = found.value
+    # Most stretches follow a Latin letter or a digit: a comprehension and a comparison
+    # pass over them without a call each (CJK_RANGES begin at U+2E80).
+    after_cjk = [first for first, _ in stretches
+                 if first and value[first - 1] >= "\u2e80" and is_cjk(value[first - 1])]
     done = 0
-    for first, _ in stretches:
-        if first < done or not first or not is_cjk(value[first - 1]):
+    for first in after_cjk:
+        if first < done:
             continue
         text, start = found.locate(first)
         if text.is_title or text.headline:

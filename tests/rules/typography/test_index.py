@@ -27,14 +27,15 @@ from rules.typography import (
     space_between_cjk,
     unmatched_pair,
 )
-from rules.typography._cjk import Prepared
-from rules.typography._index import Joined, joined, keep_only, positions, texts
+from rules.typography._cjk import WHITE, Prepared
+from rules.typography._index import RARE, Joined, joined, keep_only, positions, texts
 from tests.support import article_text, parse
 
 T_RULES = [rule for rule in builtin_rules() if rule.code.startswith("T")]
 
 PIECES = st.sampled_from([
-    "中", "国", "美", "说", "a", "B", "1", "Ａ", "３", "：", ",", ".", ":", ";", "?", "(", ")",
+    "中", "国", "美", "说", "a", "B", "1", "Ａ", "３", "ｚ", "：", ",", ".", ":", ";", "?", "!",
+    "(", ")", "‧", "･", "『", "』",
     "（", "）", "，", "。", "、", "；", "“", "”", "‘", "’", "《", "》", "「", "」", "【", "】",
     "•", "・", "·", " ", "  ", "\u3000", "\t", "&nbsp;", "&amp;", "&#40;", "<b>", "</b>",
     "<br>", "</p><p>", "</p><div>", "</div><p>", "\x00", "https://x.co/a,b", "a.b@c.com",
@@ -63,13 +64,18 @@ def _dense(self: Joined) -> None:
     return None  # as for letter-spaced text: the spacing rules take their regex pass
 
 
+def _holds(self: Joined, char: str) -> bool:
+    return char in self.value  # a scan, not the shared pass over the rare characters
+
+
 def _only_regexes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Turn every shortcut off: the rules then scan as they would without them."""
     monkeypatch.setattr(Joined, "white", _dense)
+    monkeypatch.setattr(Joined, "holds", _holds)
+    monkeypatch.setattr(Joined, "holds_any", lambda self, chars: True)
     monkeypatch.setattr(unmatched_pair, "_unbalanced_texts", _all_runs)
     monkeypatch.setattr(halfwidth_punctuation, "_SEARCHES", 0)
     monkeypatch.setattr(repeated_punctuation, "_PAIRS", [re.compile("")])
-    monkeypatch.setattr(fullwidth_alphanumeric, "keep_only", lambda value, alphabet: b"\x01")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[
@@ -173,3 +179,69 @@ def test_unbalanced_texts_keep_what_the_scan_needs() -> None:
     # The title (0) and the balanced paragraphs 1, 3 and 5 need no scan; 4 looks balanced
     # but its `’` may be an apostrophe, which the scan passes over (`‘` is then open).
     assert unmatched_pair._unbalanced_texts(joined(article)) == {2, 4, 6}
+
+
+def test_rare_characters_fit_one_byte_each() -> None:
+    assert len(set(RARE)) == len(RARE) < 256
+    assert "\x00" not in RARE and "\ufffe" not in RARE and max(RARE) <= "\uffff"
+
+
+SUBSETS = st.lists(st.sampled_from(RARE), min_size=1, max_size=6, unique=True).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TITLES, BODIES, SUBSETS)
+def test_rare_answers_what_a_scan_answers(title: str, body: str, chars: str) -> None:
+    found = joined(_article(title, body))
+    value = found.value
+    assert [found.holds(char) for char in RARE + " 中"] == [char in value for char in RARE + " 中"]
+    assert found.holds_any(chars) == any(char in value for char in chars)
+    assert found.positions(chars) == positions(value, chars)
+    kept = [char for char in value if char == "\x00" or char in chars]
+    assert found.only(chars) == bytes(0 if char == "\x00" else RARE.index(char) + 1
+                                      for char in kept)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TITLES, BODIES)
+def test_joined_texts_start_where_said(title: str, body: str) -> None:
+    article = _article(title, body)
+    found = joined(article)
+    pieces = [article.header.title.value] if title else []  # type: ignore[union-attr]
+    pieces += [run.text for run in article.runs]
+    assert [source.text for source in found.sources] == pieces
+    assert found.value == "\x00".join(pieces)
+    assert found.starts == [sum(len(piece) + 1 for piece in pieces[:k])
+                            for k in range(len(pieces))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="a中 \t\u00a0\u3000\x00", max_size=60))
+def test_white_stretches_are_the_regex_matches(value: str) -> None:
+    found = Joined(value, [], [], [])
+    wanted = [match.span() for match in WHITE.finditer(value)]
+    assert found.white() == (None if len(wanted) > 16 else wanted)
+
+
+def _edit_span_by_itself(text: Prepared, start: int, end: int) -> tuple[int, int] | None:
+    """What `edit_span` answered before `spans` shared its work with `span`."""
+    source = text.source
+    if source.is_literal(start, end):
+        return source.source_span(start, end)  # type: ignore[no-any-return]
+    begin, finish = source.source_span(start, end)
+    if start > 0 and source.char_end(start - 1) > begin:
+        return None
+    if end < len(text.text) and source.char_start(end) < finish:
+        return None
+    return begin, finish
+
+
+@settings(max_examples=50, deadline=None)
+@given(TITLES, BODIES)
+def test_spans_are_the_span_and_the_edit_span(title: str, body: str) -> None:
+    for text in texts(_article(title, body)):
+        size = len(text.text)
+        for start in range(size):
+            for end in range(start, min(size, start + 8) + 1):
+                assert text.spans(start, end) == (
+                    text.span(start, end), _edit_span_by_itself(text, start, end))
