@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
@@ -102,6 +102,26 @@ class Rule:
         return Fix(applicability=applicability, message=message,
                    edits=(Edit(offset=start, end_offset=end, content=content),))
 
+    @staticmethod
+    def replace_all(edits: Iterable[tuple[int, int, str]], message: str,
+                    applicability: Applicability = Applicability.SAFE) -> Fix:
+        """A fix of several edits, each `(start, end, content)`, kept in the given order.
+        Like `replace`, it skips validation when validation would accept the values
+        unchanged (ints and strs, ordered ranges that do not overlap): ~7 -> ~3 µs a
+        two-edit fix, and no `Fix`/`Edit` validator is built in a run that makes none
+        otherwise (~25 ms the first time). Anything else is validated, with its errors."""
+        given = tuple(edits)
+        if type(message) is str and type(applicability) is Applicability \
+                and _plain_disjoint(given):
+            fix: Fix = trusted(Fix, applicability=applicability, message=message,
+                               edits=tuple(trusted(Edit, offset=start, end_offset=end,
+                                                   content=content)
+                                           for start, end, content in given))
+            return fix
+        return Fix(applicability=applicability, message=message,
+                   edits=tuple(Edit(offset=start, end_offset=end, content=content)
+                               for start, end, content in given))
+
     @classmethod
     def documentation(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
@@ -133,6 +153,18 @@ class CorpusRule(Rule):
     def diagnostic_at(self, path: str, span: Span, message: str,
                       fix: Fix | None = None) -> Diagnostic:
         return make_diagnostic(self.code, self.name, self.severity, message, span, fix, path)
+
+
+def _plain_disjoint(edits: tuple[tuple[int, int, str], ...]) -> bool:
+    """Every edit is an `(int, int, str)` with `0 <= start <= end`, and no two overlap
+    (in `Fix`'s own sense: sorted by range, each starts at or after the previous end)."""
+    for edit in edits:
+        if not (type(edit) is tuple and len(edit) == 3 and type(edit[0]) is int
+                and type(edit[1]) is int and type(edit[2]) is str
+                and 0 <= edit[0] <= edit[1]):
+            return False
+    ordered = sorted(edits, key=lambda edit: (edit[0], edit[1]))
+    return all(after[0] >= before[1] for before, after in zip(ordered, ordered[1:]))
 
 
 def make_diagnostic(code: str, name: str, severity: Severity, message: str, span: Span,

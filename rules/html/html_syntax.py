@@ -9,7 +9,6 @@ from lint import (
     Applicability,
     Article,
     Diagnostic,
-    Edit,
     Fix,
     FixAvailability,
     HtmlProblem,
@@ -107,10 +106,10 @@ def _fix(rule: Rule, problem: HtmlProblem, text: str) -> Fix | None:
         # Quotes inside a value: escape each one up to the quote that really ends it.
         quote = text[start]
         entity = "&quot;" if quote == '"' else "&#39;"
-        edits = tuple(Edit(offset=at, end_offset=at + 1, content=entity)
-                      for at in range(start, problem.related) if text[at] == quote)
-        return Fix(applicability=Applicability.UNSAFE, edits=edits,
-                   message=f"Escape the quotes inside the value as `{entity}`")
+        return rule.replace_all(((at, at + 1, entity) for at in range(start, problem.related)
+                                 if text[at] == quote),
+                                f"Escape the quotes inside the value as `{entity}`",
+                                Applicability.UNSAFE)
     if kind is ProblemKind.STRAY_END_TAG and piece.endswith(">"):
         return rule.replace(start, end, "", f"Remove `{_short(piece)}`",
                             Applicability.UNSAFE)

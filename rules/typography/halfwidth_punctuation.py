@@ -7,11 +7,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from lint import (
-    Applicability,
     Article,
     Diagnostic,
-    Edit,
-    Fix,
     FixAvailability,
     Rule,
     Severity,
@@ -161,10 +158,8 @@ class HalfwidthPunctuationRule(Rule):
         inner = value[start + 1:end]
         fix = None
         if left is not None and right is not None:
-            fix = Fix(applicability=Applicability.SAFE,
-                      message="Replace both parentheses with `（` and `）`",
-                      edits=(Edit(offset=left[0], end_offset=left[1], content="（"),
-                             Edit(offset=right[0], end_offset=right[1], content="）")))
+            fix = self.replace_all(((*left, "（"), (*right, "）")),
+                                   "Replace both parentheses with `（` and `）`")
         return self.diagnostic(
             article, source_start, source_end,
             f"half-width parentheses {quote('(' + inner + ')')} in Chinese text; use "
@@ -184,10 +179,8 @@ class HalfwidthPunctuationRule(Rule):
         (_, source_end), right = text.spans(end, end + 1)
         fix = None
         if left is not None and right is not None:
-            fix = Fix(applicability=Applicability.SAFE,
-                      message="Remove the inner half-width parentheses",
-                      edits=(Edit(offset=left[0], end_offset=left[1], content=""),
-                             Edit(offset=right[0], end_offset=right[1], content="")))
+            fix = self.replace_all(((*left, ""), (*right, "")),
+                                   "Remove the inner half-width parentheses")
         return self.diagnostic(
             article, source_start, source_end,
             "half-width parentheses doubled inside full-width ones `（(…)）`; keep only "

@@ -7,11 +7,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from lint import (
-    Applicability,
     Article,
     Diagnostic,
-    Edit,
-    Fix,
     FixAvailability,
     Rule,
     Severity,
@@ -103,9 +100,8 @@ class SpaceBetweenCjkRule(Rule):
             gaps = [(first + m.start(), first + m.end()) for m in WHITE.finditer(stretch)]
             spans = [text.edit_span(a, b) for a, b in gaps]
             if all(span is not None for span in spans):
-                fix = Fix(applicability=Applicability.SAFE, message="Remove the white space",
-                          edits=tuple(Edit(offset=s[0], end_offset=s[1], content="")
-                                      for s in spans if s is not None))
+                fix = self.replace_all(((*span, "") for span in spans if span is not None),
+                                       "Remove the white space")
         snippet = quote(value[first - 1:last + 1])
         what = "characters spaced out" if spaced else "white space"
         return self.diagnostic(article, start, end,

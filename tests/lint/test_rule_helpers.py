@@ -64,3 +64,37 @@ def test_replace_still_rejects_bad_ranges_and_types() -> None:
     # What validation converts, it still converts.
     made = Rule.replace(0, 1, "x", "m", "unsafe")  # type: ignore[arg-type]
     assert made.applicability is Applicability.UNSAFE
+
+
+@pytest.mark.parametrize("edits", [
+    [],
+    [(2, 3, "（"), (7, 8, "）")],
+    [(7, 8, ""), (2, 3, "")],  # out of order: kept as given
+    [(2, 2, "x"), (2, 2, "y"), (2, 4, "")],  # empty ranges may touch
+    [(0, 5, "abc")],
+])
+@pytest.mark.parametrize("applicability", list(Applicability))
+def test_replace_all_equals_validation(edits: list[tuple[int, int, str]],
+                                       applicability: Applicability) -> None:
+    validated = Fix(applicability=applicability, message="m",
+                    edits=tuple(Edit(offset=s, end_offset=e, content=c) for s, e, c in edits))
+    _same(Rule.replace_all(edits, "m", applicability), validated)
+    _same(Rule.replace_all(iter(edits), "m", applicability), validated)
+
+
+@pytest.mark.parametrize("edits", [
+    [(2, 5, ""), (4, 6, "")],  # overlap
+    [(4, 6, ""), (2, 5, "")],  # overlap, given out of order
+    [(3, 2, "x")],
+    [(-1, 2, "x")],
+    [(0, 1, 5)],
+])
+def test_replace_all_still_rejects_what_validation_rejects(edits: list[Any]) -> None:
+    with pytest.raises(ValidationError):
+        Rule.replace_all(edits, "m")
+
+
+def test_replace_all_still_converts_what_validation_converts() -> None:
+    made = Rule.replace_all([(0, 1, "x")], "m", "unsafe")  # type: ignore[arg-type]
+    assert made.applicability is Applicability.UNSAFE
+    assert type(made.edits[0]) is Edit
