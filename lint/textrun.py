@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from html.entities import html5
-from typing import Any
+from typing import Any, Literal
 
 from lint.html_names import INLINE_ELEMENTS
 from lint.html_tree import Element, HtmlProblem, ProblemKind, TextNode
@@ -291,7 +291,7 @@ class RunBuilder(_Pieces):
         self.report = report
         self.runs: list[TextRun] = []
         self.block: Element | None = None
-        self.pending: TextNode | bool | None = None
+        self.pending: TextNode | Literal[True] | None = None
         self._blocks: dict[Element, Element | None] = {}
 
     def add_text(self, start: int, end: int, parent: Element, raw: str | None = None) -> None:
