@@ -156,6 +156,21 @@ class Article:
             value = self._derived[compute] = compute(self)
             return value
 
+    def release(self) -> None:
+        """Break the article's reference cycles once nothing will read it again: every
+        element's `parent` and `children`, the derived values (which may point back at the
+        article) and the lxml tree. Reference counting then frees the article at once;
+        otherwise every file's tree waits for the cycle collector, whose passes scan the
+        garbage of many files (~0.1 ms a file, ~6 % of a long run, and most collections
+        of the run). The article must not be used afterwards."""
+        self._derived.clear()
+        self._lxml = None
+        if self.body is not None:
+            self.body.root.children = []
+            for element in self.body.elements:
+                element.parent = None
+                element.children = []
+
     def lxml_tree(self) -> tuple[etree._Element, dict[etree._Element, Element]]:
         """The body as an lxml tree (built lazily from the same tokens) and a map from
         each lxml element back to its `Element`, for XPath-minded rules and plugins."""

@@ -51,7 +51,8 @@ def check_source(path: str, source: SourceText, rules: Sequence[Rule],
                  on_article: Callable[[Article], None] | None = None,
                  sort: bool = True) -> FileResult:
     """Lint decoded text. `on_article` (optional) receives the parsed article, for
-    callers that need more of it than the rules' diagnostics (inline suppressions).
+    callers that need more of it than the rules' diagnostics (inline suppressions); they
+    call its `release()` when done with it.
     `sort=False` leaves the diagnostics in rule order, for a caller that adds more and
     sorts once."""
     result = FileResult(path, source)
@@ -81,6 +82,8 @@ def check_source(path: str, source: SourceText, rules: Sequence[Rule],
             except _FAILURES as exc:
                 label = f"rule {rule.code} ({rule.name}) collecting facts"
                 result.diagnostics.append(_internal(source, path, label, exc))
+    if on_article is None:  # no one else holds it: free it now (see Article.release)
+        article.release()
     if sort:
         result.diagnostics.sort(key=Diagnostic.sort_key)
     return result

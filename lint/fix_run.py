@@ -101,8 +101,10 @@ def lint_text(path: str, source: SourceText, settings: Settings,
     diagnostics = overridden(diagnostics, settings)
     diagnostics.sort(key=Diagnostic.sort_key)
     result.diagnostics = diagnostics
-    if seen and summarize is not None:
-        result.summary = summarize(seen[0])
+    if seen:
+        if summarize is not None:
+            result.summary = summarize(seen[0])
+        seen[0].release()  # freed now rather than by the cycle collector
     if suppressions is not None and not suppressions.directives:
         # Nothing left to match a corpus rule's diagnostic later: carry nothing (what a
         # worker sends, the spool and the cache pickle it for every file).

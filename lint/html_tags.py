@@ -74,14 +74,18 @@ class TagReader:
         # one broken tag does not also read as an unclosed element.
         self.last_broken = False
 
+    # The searches close over the text and limit, not over `self`: a closure that held
+    # the reader would make a reference cycle (reader -> finder -> closure -> reader)
+    # that only the cycle collector frees.
     def _quote_search(self, quote: str) -> Callable[[int], int]:
-        return lambda start: self.text.find(quote, start, self.limit)
+        text, limit = self.text, self.limit
+        return lambda start: text.find(quote, start, limit)
 
     def _closer_search(self, quote: str) -> Callable[[int], int]:
-        pattern = _CLOSERS[quote]
+        pattern, text, limit = _CLOSERS[quote], self.text, self.limit
 
         def search(start: int) -> int:
-            match = pattern.search(self.text, start, self.limit)
+            match = pattern.search(text, start, limit)
             return -1 if match is None else match.start()
 
         return search
