@@ -30,19 +30,30 @@ from rules.names._tables import (
 
 MAX_GLOSS = 80  # the closing bracket is at most this many characters after the opening one
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # as `is_han`
-# The only places a gloss can be: a bracket right after a Han character (the name ends
-# there), closed (`）` or a mixed `)`: `（Harinder Singh)` is common in real articles and
-# the typography rules report it) before MAX_GLOSS characters and before another opener.
-# One C-level scan per run finds them; the opener comes first so the scan skips ahead by
-# character class instead of testing the look-behind everywhere.
-_CANDIDATE = re.compile(f"[（(](?<=[{_HAN}][（(])([^（()）]{{0,{MAX_GLOSS - 1}}})[）)]")
-_HAN_RUN = re.compile(f"[{_HAN}]+")
-_TRANSLITERATION_RUN = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]+")
-_CUT = re.compile("[,，;；]")  # `Mike Gallagher, R-WI`, `…，简称CEBC`: the name ends there
 # Characters a gloss body may hold (`_body`), ASCII only: the common case in one
 # C-level match; a body with anything else takes the exact per-character test.
 _PUNCTUATION = ".-'’‘\"“”"
-_PLAIN_BODY = re.compile(r"[A-Za-z\s.\-'’‘\"“”]*")
+_PLAIN = r"[A-Za-z\s.\-'’‘\"“”]"
+_PLAIN_BODY = re.compile(f"{_PLAIN}*")
+# The only places a gloss can be: a bracket right after a Han character (the name ends
+# there), closed (`）` or a mixed `)`: `（Harinder Singh)` is common in real articles and
+# the typography rules report it) before another opener. One C-level scan per run finds
+# them (the opener comes first so the scan skips ahead by character class instead of
+# testing the look-behind everywhere) and splits what `_body` needs: group 1 is the
+# text between the brackets, group 2 its plain body (`_PLAIN` up to a `_CUT` character)
+# when it has one; otherwise group 2 is None and `_body` reads it character by character.
+# The length limit (MAX_GLOSS) is tested on the match: as a bound in the pattern it
+# would not give the alternatives one shared limit.
+_CANDIDATE = re.compile(f"[（(](?<=[{_HAN}][（(])"
+                        f"((?:({_PLAIN}*+)(?:[,，;；][^（()）]*+)?+|[^（()）]*+))[）)]")
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+# A name read backwards from its end (in the reversed text): Han stretches joined by
+# single separators; group 1 does not take part when the name has one part.
+_NAME_BACKWARDS = re.compile(
+    f"[{_HAN}]+([{re.escape(''.join(sorted(SEPARATORS)))}][{_HAN}]+)*")
+_SEPARATOR = re.compile(f"[{re.escape(''.join(sorted(SEPARATORS)))}]")
+_TRANSLITERATION_RUN = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]+")
+_CUT = re.compile("[,，;；]")  # `Mike Gallagher, R-WI`, `…，简称CEBC`: the name ends there
 _WORD = re.compile(r"\S+")  # `\s` is exactly `str.isspace` (tests check every character)
 _ASCII_ACRONYM = re.compile("[A-Z]*[a-z]?[A-Z]*")  # `_is_acronym` of an ASCII word
 MAX_TOKENS = 6
@@ -123,13 +134,20 @@ class RunGloss(NamedTuple):
         return self.run.source_span(piece.start, piece.end)
 
 
+# `_new(Token, (text, start, end, kind))` is `Token(text, start, end, kind)` without the
+# named tuple's Python-level `__new__` (its fields are given in order, all of them):
+# a finder of a few dozen per article builds them at less than half the cost.
+_new = tuple.__new__
+
+
 def glosses(article: Article) -> list[RunGloss]:
     """Every name gloss of the article's visible text, in order (use `article.derived`)."""
     found = []
     for run in article.runs:
         text = run.text
         if "（" in text or "(" in text:  # most runs hold no bracket: skip the call
-            found += [RunGloss(run, gloss) for gloss in find_glosses(text)]
+            for gloss in find_glosses(text):
+                found.append(_new(RunGloss, (run, gloss)))
     return found
 
 
@@ -144,21 +162,28 @@ def find_glosses(text: str) -> list[Gloss]:
     found = []
     reverse = ""  # the text backwards, made once a run holds a gloss (see `_name_before`)
     for match in _CANDIDATE.finditer(text):  # C-speed: most runs hold no candidate
-        inner, offset = match.group(1), match.start(1)
-        body = _body(inner)  # the cheap tests first: most candidates fail one of them
-        if body is None:
+        start, end = match.span(1)
+        if end - start >= MAX_GLOSS:
             continue
+        body = match.group(2)  # the cheap tests first: most candidates fail one of them
+        if body is None:
+            body = _body(match.group(1))
+            if body is None:
+                continue
+        elif not body or body.isspace() or body.islower():
+            continue  # (ASCII without a capital: no token can be a name)
         if not reverse:
             reverse = text[::-1]
-        name = _name_before(text, reverse, match.start())
+        name = _name_before(text, reverse, start - 1)
         if name is None:
             continue
-        tokens = _body_tokens(body, offset)
+        tokens = _body_tokens(body, start)
         if tokens is None:
             continue
         parts, separators = name
-        found.append(Gloss(parts, separators, tokens, Piece(inner, offset, match.end(1)),
-                           _lead(text, reverse, parts[0].start)))
+        found.append(_new(Gloss, (parts, separators, tokens,
+                                  _new(Piece, (match.group(1), start, end)),
+                                  _lead(text, reverse, parts[0].start))))
     return found
 
 
@@ -169,12 +194,16 @@ def is_han(char: str) -> bool:
 def _lead(text: str, reverse: str, first: int) -> str:
     """Han characters right before the name that may still belong to it: none when the
     text before the name ends with a word that ends right before names (总理, 的)."""
-    if (text[max(0, first - 1):first] in BOUNDARY_WORDS
-            or text[max(0, first - 2):first] in BOUNDARY_WORDS
-            or text[max(0, first - 3):first] in BOUNDARY_WORDS):
-        return ""
     stretch = _LEAD_RUN.match(reverse, len(text) - first)
-    return text[len(text) - stretch.end():first] if stretch else ""
+    if stretch is None:
+        return ""
+    lead = text[len(text) - stretch.end():first]
+    # A word that ends right before names is all Han, so within `lead` if anywhere
+    # (a longer slice of `text` would hold the non-Han character that ended `lead`).
+    if lead[-1:] in BOUNDARY_WORDS or lead[-2:] in BOUNDARY_WORDS or \
+            lead[-3:] in BOUNDARY_WORDS:
+        return ""
+    return lead
 
 
 def _is_latin(char: str) -> bool:
@@ -204,40 +233,47 @@ def _body(inner: str) -> str | None:
 
 def _body_tokens(body: str, offset: int) -> tuple[Token, ...] | None:
     """The tokens of a `_body` that starts at `offset`, or None when they do not read
-    as a person's name."""
+    as a person's name. An ASCII word (most) is classified here as `_classify_marked`
+    would (no title is one letter; `at` is a particle before a function word)."""
     tokens: list[Token] = []
     named = False  # a name token that is not an acronym: `（TTP）` is not a name
     lower = 0
     for word in _WORD.finditer(body):
-        token = _classify(word.group(), offset + word.start())
-        if token is None:
-            continue
+        raw = word.group()
+        start = offset + word.start()
+        if raw.isascii() and raw.isalpha():
+            bare = raw.lower()
+            if raw[0] < "a":  # a capital
+                if len(raw) == 1:
+                    tokens.append(_new(Token, (raw, start, start + 1, "initial")))
+                elif bare not in TITLES:
+                    tokens.append(_new(Token, (raw, start, start + len(raw), "name")))
+                    named = named or _ASCII_ACRONYM.fullmatch(raw) is None
+                continue
+            if bare in PARTICLES:
+                tokens.append(_new(Token, (raw, start, start + len(raw), "particle")))
+                continue
+            token = _new(Token, (raw, start, start + len(raw), "lower"))
+        else:
+            token = _classify_marked(raw, start)
+            if token is None:
+                continue
+            if token.kind != "lower":
+                tokens.append(token)
+                named = named or token.kind == "name" and not _is_acronym(token.text)
+                continue
+        if token.text.lower() in FUNCTION_WORDS:
+            return None  # 塔利班（the Taliban）, 纽瓦克港（Port of Newark）: not a person
         tokens.append(token)
-        if token.kind == "name":
-            named = named or not _is_acronym(token.text)
-        elif token.kind == "lower":
-            if token.text.lower() in FUNCTION_WORDS:
-                return None  # 塔利班（the Taliban）, 纽瓦克港（Port of Newark）: not a person
-            lower += 1
+        lower += 1
     if not named or lower > 1 or len(tokens) > MAX_TOKENS:
         return None
     return tuple(tokens)
 
 
-def _classify(raw: str, start: int) -> Token | None:
-    """A gloss word as a token, or None for titles (`Sen.`) and nicknames in quotes."""
-    if raw.isalpha() and raw.isascii():  # most words: what `_classify_marked` does for them
-        bare = raw.lower()
-        if raw[0].isupper():
-            if bare in TITLES:
-                return None
-            return Token(raw, start, start + len(raw), "initial" if len(raw) == 1 else "name")
-        return Token(raw, start, start + len(raw), "particle" if bare in PARTICLES else "lower")
-    return _classify_marked(raw, start)
-
-
 def _classify_marked(raw: str, start: int) -> Token | None:
-    """`_classify` of a word with quotes, dots, hyphens or non-ASCII letters."""
+    """A gloss word with quotes, dots, hyphens or non-ASCII letters as a token, or None
+    for titles (`Sen.`) and nicknames in quotes."""
     if raw[0] in "\"“‘'" and raw[-1] in "\"”’'":
         return None
     word = raw.strip("\"“”‘’'")
@@ -249,16 +285,17 @@ def _classify_marked(raw: str, start: int) -> Token | None:
     if bare in TITLES and (word.endswith(".") or word[0].isupper()):
         return None
     if len(word.rstrip(".")) == 1 and word[0].isupper():
-        return Token(word, start, start + len(word), "initial")
+        return _new(Token, (word, start, start + len(word), "initial"))
     if word[0].islower():
         prefixed = next((p for p in HYPHEN_PARTICLES if bare.startswith(p)), "")
         if prefixed and len(word) > len(prefixed) and word[len(prefixed)].isupper():
-            return Token(word, start, start + len(word), "name")  # al-Zawahiri
+            return _new(Token, (word, start, start + len(word), "name"))  # al-Zawahiri
         particle = bare in PARTICLES or bool(prefixed)
-        return Token(word, start, start + len(word), "particle" if particle else "lower")
+        return _new(Token, (word, start, start + len(word),
+                            "particle" if particle else "lower"))
     if not _is_latin(word[0]):
         return None
-    return Token(word, start, start + len(word), "name")
+    return _new(Token, (word, start, start + len(word), "name"))
 
 
 def _is_acronym(word: str) -> bool:
@@ -271,31 +308,28 @@ def _is_acronym(word: str) -> bool:
 def _name_before(text: str, reverse: str, end: int
                  ) -> tuple[tuple[Piece, ...], tuple[str, ...]] | None:
     """The transliterated name that ends at `end`, split into parts. `reverse` is
-    `text[::-1]`: a Han stretch that ends at `end` is a forward match there, found at
-    C speed however long the sentence before the name is."""
+    `text[::-1]`: the Han stretches joined by separators that end at `end` are one
+    forward match there, found at C speed however long the sentence before the name is."""
     size = len(text)
-    spans: list[Bounds] = []
-    separators: list[str] = []
-    position = end
-    while True:
-        stretch = _HAN_RUN.match(reverse, size - position)
-        if stretch is None:
-            return None
-        start = size - stretch.end()  # the stretch's first character, read forwards
-        spans.append((start, position))
-        if start >= 2 and text[start - 1] in SEPARATORS and (
-                "\u4e00" <= text[start - 2] <= "\u9fff"
-                or "\u3400" <= text[start - 2] <= "\u4dbf"):  # is_han, inlined: hot
-            separators.append(text[start - 1])
-            position = start - 1
-            continue
-        break
-    spans.reverse()
-    separators.reverse()
-    kept = _trim(text, reverse, spans, separators)
+    found = _NAME_BACKWARDS.match(reverse, size - end)
+    if found is None:
+        return None
+    begin = size - found.end()
+    if found.start(1) < 0:  # one stretch (most names that are not rejected)
+        kept = _one_part(text, reverse, begin, end)
+    else:
+        spans: list[Bounds] = []
+        separators: list[str] = []
+        start = begin
+        for separator in _SEPARATOR.finditer(text, begin, end):
+            spans.append((start, separator.start()))
+            separators.append(separator.group())
+            start = separator.end()
+        spans.append((start, end))
+        kept = _trim(text, reverse, spans, separators)
     if kept is None:
         return None
-    return tuple(Piece(text[s:e], s, e) for s, e in kept[0]), tuple(kept[1])
+    return tuple([_new(Piece, (text[s:e], s, e)) for s, e in kept[0]]), tuple(kept[1])
 
 
 Bounds = tuple[int, int]  # start, end of a part in the run's text
