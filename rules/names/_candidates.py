@@ -34,17 +34,19 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # as `is_han`
 # Characters a gloss body may hold (`_body`), ASCII only: the common case in one
 # C-level match; a body with anything else takes the exact per-character test.
 _PUNCTUATION = ".-'’‘\"“”"
+# (`\s` is exactly `str.isspace`: a test checks every character.)
 _PLAIN = r"[A-Za-z\s.\-'’‘\"“”]"
 _PLAIN_BODY = re.compile(f"{_PLAIN}*")
 # The only places a gloss can be: a bracket right after a Han character (the name ends
 # there), closed (`）` or a mixed `)`: `（Harinder Singh)` is common in real articles and
 # the typography rules report it) before another opener. One C-level scan of a run per
 # kind of opener it holds finds them (a pattern that starts with its literal opener is
-# scanned for at memchr speed; a class of the two openers cost ~20x more per character) and splits what `_body` needs: group 1 is the text between the brackets,
-# group 2 its plain body (`_PLAIN` up to a `_CUT` character) when it has one; otherwise
-# group 2 is None and `_body` reads it character by character. The length limit
-# (MAX_GLOSS) is tested on the match: as a bound in the pattern it would not give the
-# alternatives one shared limit.
+# scanned for at memchr speed; a class of the two openers cost ~20x more per character)
+# and splits what `_body` needs: group 1 is the text between the brackets, group 2 its
+# plain body (`_PLAIN` up to a `_CUT` character) when it has one; otherwise group 2 is
+# None and `_body` reads it character by character. The length limit (MAX_GLOSS) is
+# tested on the match: as a bound in the pattern it would not give the alternatives
+# one shared limit.
 def _candidate_pattern(opener: str) -> re.Pattern[str]:
     bracket = re.escape(opener)
     return re.compile(f"{bracket}(?<=[{_HAN}]{bracket})"
@@ -54,20 +56,22 @@ def _candidate_pattern(opener: str) -> re.Pattern[str]:
 _FULL_WIDTH = _candidate_pattern("（")
 _HALF_WIDTH = _candidate_pattern("(")
 _START = re.Match.start
-_HAN_RUN = re.compile(f"[{_HAN}]+")
-# A name read backwards from its end (in the reversed text): Han stretches joined by
-# single separators; group 1 does not take part when the name has one part.
+# A name read backwards from its end (in the reversed text): its last part's
+# transliteration characters (group 1) and the rest of that part (2); if a separator
+# follows (3), the part before it, as groups 4 and 5; then any parts before that (6).
+_SEPARATORS = re.escape("".join(sorted(SEPARATORS)))
+_TRANSLITERATIONS = "".join(sorted(TRANSLITERATION))
 _NAME_BACKWARDS = re.compile(
-    f"[{_HAN}]+([{re.escape(''.join(sorted(SEPARATORS)))}][{_HAN}]+)*")
-_SEPARATOR = re.compile(f"[{re.escape(''.join(sorted(SEPARATORS)))}]")
-_TRANSLITERATION_RUN = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]+")
+    f"([{_TRANSLITERATIONS}]*+)([{_HAN}]*+)"
+    f"(?:([{_SEPARATORS}])(?=[{_HAN}])([{_TRANSLITERATIONS}]*+)([{_HAN}]*+)"
+    f"((?:[{_SEPARATORS}][{_HAN}]++)*+))?+")
+_SEPARATOR = re.compile(f"[{_SEPARATORS}]")
+_TRANSLITERATION_RUN = re.compile(f"[{_TRANSLITERATIONS}]+")
 _CUT = re.compile("[,，;；]")  # `Mike Gallagher, R-WI`, `…，简称CEBC`: the name ends there
-_WORD = re.compile(r"\S+")  # `\s` is exactly `str.isspace` (tests check every character)
 _ASCII_ACRONYM = re.compile("[A-Z]*[a-z]?[A-Z]*")  # `_is_acronym` of an ASCII word
 MAX_TOKENS = 6
 MIN_PART_RATIO = 0.5
 LEAD = 3
-_LEAD_RUN = re.compile(f"[{_HAN}]{{1,{LEAD}}}")
 # English function words: a gloss holding one is a phrase, not a person's name. (`an` is
 # not among them: `（an Achakzai）` is the sample's name that lost its J.)
 FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "at", "to", "with",
@@ -198,10 +202,9 @@ def find_glosses(text: str) -> list[Gloss]:
         tokens = _body_tokens(body, start)
         if tokens is None:
             continue
-        parts, separators = name
+        parts, separators, lead = name
         found.append(_new(Gloss, (parts, separators, tokens,
-                                  _new(Piece, (match.group(1), start, end)),
-                                  _lead(text, reverse, parts[0].start))))
+                                  _new(Piece, (match.group(1), start, end)), lead)))
     return found
 
 
@@ -209,15 +212,12 @@ def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
-def _lead(text: str, reverse: str, first: int) -> str:
-    """Han characters right before the name that may still belong to it: none when the
-    text before the name ends with a word that ends right before names (总理, 的)."""
-    stretch = _LEAD_RUN.match(reverse, len(text) - first)
-    if stretch is None:
-        return ""
-    lead = text[len(text) - stretch.end():first]
-    # A word that ends right before names is all Han, so within `lead` if anywhere
-    # (a longer slice of `text` would hold the non-Han character that ended `lead`).
+def _lead(text: str, floor: int, first: int) -> str:
+    """Han characters right before the name that may still belong to it (up to LEAD,
+    from the Han stretch that starts at `floor`): none when the text before the name
+    ends with a word that ends right before names (总理, 的). Such a word is all Han, so
+    within the lead if anywhere."""
+    lead = text[max(floor, first - LEAD):first]
     if lead[-1:] in BOUNDARY_WORDS or lead[-2:] in BOUNDARY_WORDS or \
             lead[-3:] in BOUNDARY_WORDS:
         return ""
@@ -256,9 +256,11 @@ def _body_tokens(body: str, offset: int) -> tuple[Token, ...] | None:
     tokens: list[Token] = []
     named = False  # a name token that is not an acronym: `（TTP）` is not a name
     lower = 0
-    for word in _WORD.finditer(body):
-        raw = word.group()
-        start = offset + word.start()
+    position = 0
+    for raw in body.split():  # `str.split` splits at `str.isspace`, as `_body` reads
+        position = body.find(raw, position)  # (only spaces before it)
+        start = offset + position
+        position += len(raw)
         if raw.isascii() and raw.isalpha():
             bare = raw.lower()
             if raw[0] < "a":  # a capital
@@ -266,7 +268,9 @@ def _body_tokens(body: str, offset: int) -> tuple[Token, ...] | None:
                     tokens.append(_new(Token, (raw, start, start + 1, "initial")))
                 elif bare not in TITLES:
                     tokens.append(_new(Token, (raw, start, start + len(raw), "name")))
-                    named = named or _ASCII_ACRONYM.fullmatch(raw) is None
+                    # Not an acronym: two lower-case letters or more (`Asim`: at once).
+                    named = named or len(raw) > 2 and raw[1:].islower() or \
+                        _ASCII_ACRONYM.fullmatch(raw) is None
                 continue
             if bare in PARTICLES:
                 tokens.append(_new(Token, (raw, start, start + len(raw), "particle")))
@@ -323,46 +327,70 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and sum(map(str.isupper, letters)) >= len(letters) - 1
 
 
-def _name_before(text: str, reverse: str, end: int
-                 ) -> tuple[tuple[Piece, ...], tuple[str, ...]] | None:
-    """The transliterated name that ends at `end`, split into parts. `reverse` is
-    `text[::-1]`: the Han stretches joined by separators that end at `end` are one
-    forward match there, found at C speed however long the sentence before the name is."""
+Name = tuple[tuple[Piece, ...], tuple[str, ...], str]  # parts, separators, lead
+Bounds = tuple[int, int]  # start, end of a part in the run's text
+
+
+def _name_before(text: str, reverse: str, end: int) -> Name | None:
+    """The transliterated name that ends at `end` (right after a Han character), split
+    into parts, with its `lead`. `reverse` is `text[::-1]`: the Han stretches joined by
+    separators that end at `end` are one forward match there, found at C speed however
+    long the sentence before the name is, and its groups give what a name of one or two
+    parts (most) needs without another scan."""
     size = len(text)
     found = _NAME_BACKWARDS.match(reverse, size - end)
-    if found is None:
-        return None
-    begin = size - found.end()
-    if found.start(1) < 0:  # one stretch (most names that are not rejected)
-        kept = _one_part(text, reverse, begin, end)
-    else:
-        spans: list[Bounds] = []
-        separators: list[str] = []
-        start = begin
-        for separator in _SEPARATOR.finditer(text, begin, end):
-            spans.append((start, separator.start()))
-            separators.append(separator.group())
-            start = separator.end()
-        spans.append((start, end))
-        kept = _trim(text, reverse, spans, separators)
+    last = size - found.end(2)  # where the last part starts
+    suffix = size - found.end(1)  # where its transliteration characters start
+    if found.start(3) < 0:
+        return _named(text, _one_part(text, last, suffix, end), [], last)
+    if found.end(6) > found.start(6):  # three parts or more: the general reading
+        return _many_parts(text, reverse, size - found.end(), end)
+    if suffix == end:
+        return None  # the last part does not end with a transliteration character
+    if suffix > last and _ratio(text, last, end) < MIN_PART_RATIO:
+        return _named(text, _one_part(text, last, suffix, end), [], last)
+    first = size - found.end(4)  # the first part's transliteration suffix
+    if first == last - 1:  # (it has none)
+        return _named(text, _one_part(text, last, suffix, end), [], last)
+    return _named(text, [(first, last - 1), (last, end)], [found.group(3)],
+                  size - found.end(5))
+
+
+def _named(text: str, kept: list[Bounds] | None, separators: list[str], floor: int
+           ) -> Name | None:
+    """The name of the parts `kept`, whose first is in a Han stretch that starts at
+    `floor`."""
     if kept is None:
         return None
-    return tuple([_new(Piece, (text[s:e], s, e)) for s, e in kept[0]]), tuple(kept[1])
+    return (tuple([_new(Piece, (text[s:e], s, e)) for s, e in kept]), tuple(separators),
+            _lead(text, floor, kept[0][0]))
 
 
-Bounds = tuple[int, int]  # start, end of a part in the run's text
+def _many_parts(text: str, reverse: str, begin: int, end: int) -> Name | None:
+    """`_name_before` of a name of three parts or more, `text[begin:end]`."""
+    spans: list[Bounds] = []
+    separators: list[str] = []
+    start = begin
+    for separator in _SEPARATOR.finditer(text, begin, end):
+        spans.append((start, separator.start()))
+        separators.append(separator.group())
+        start = separator.end()
+    spans.append((start, end))
+    kept = _trim(text, reverse, spans, separators)
+    if kept is None:
+        return None
+    first = kept[0][0][0]
+    return _named(text, kept[0], kept[1], max(s for s, _ in spans if s <= first))
 
 
 def _trim(text: str, reverse: str, spans: list[Bounds], separators: list[str]
           ) -> tuple[list[Bounds], list[str]] | None:
     """Keep the parts that read as a transliteration, from the end backwards."""
     start, end = spans[-1]
-    if len(spans) == 1:
-        return _one_part(text, reverse, start, end)
     if text[end - 1] not in TRANSLITERATION:
         return None
     if _ratio(text, start, end) < MIN_PART_RATIO:
-        return _one_part(text, reverse, start, end)
+        return _last_alone(text, reverse, start, end)
     kept = [(start, end)]
     for index in range(len(spans) - 2, -1, -1):
         start, end = spans[index]
@@ -376,14 +404,19 @@ def _trim(text: str, reverse: str, spans: list[Bounds], separators: list[str]
         break
     kept.reverse()
     if len(kept) == 1:
-        return _one_part(text, reverse, *kept[0])
+        return _last_alone(text, reverse, *kept[0])
     return kept, separators[len(separators) - len(kept) + 1:]
 
 
-def _one_part(text: str, reverse: str, start: int, end: int
-              ) -> tuple[list[Bounds], list[str]] | None:
-    """A name of one part: the chunk's transliteration suffix, at least two characters."""
-    begin = _suffix(reverse, start, end)
+def _last_alone(text: str, reverse: str, start: int, end: int
+                ) -> tuple[list[Bounds], list[str]] | None:
+    kept = _one_part(text, start, _suffix(reverse, start, end), end)
+    return None if kept is None else (kept, [])
+
+
+def _one_part(text: str, start: int, begin: int, end: int) -> list[Bounds] | None:
+    """A name of one part, `text[start:end]` whose transliteration suffix starts at
+    `begin`: that suffix, if it has at least two characters."""
     if end - begin < 2:
         return None
     # The character before the suffix (the chunk's last when the suffix is all of it,
@@ -391,7 +424,7 @@ def _one_part(text: str, reverse: str, start: int, end: int
     before = text[begin - 1] if begin > start else text[end - 1]
     if end - begin == 2 and before in CHINESE_SURNAMES:
         return None  # a Chinese-style name such as 包道格 or 郦英杰
-    return [(begin, end)], []
+    return [(begin, end)]
 
 
 def _suffix(reverse: str, start: int, end: int) -> int:
