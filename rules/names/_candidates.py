@@ -112,7 +112,7 @@ class Gloss(NamedTuple):
     @property
     def name(self) -> str:
         """The Chinese name with the standard separator (the key for consistency)."""
-        return "·".join(part.text for part in self.parts)
+        return "·".join([part.text for part in self.parts])
 
     @property
     def start(self) -> int:
@@ -121,7 +121,7 @@ class Gloss(NamedTuple):
     @property
     def english(self) -> str:
         """The gloss's name as written, without titles and initials."""
-        return " ".join(t.text for t in self.tokens if t.kind != "initial")
+        return " ".join([t.text for t in self.tokens if t.kind != "initial"])
 
     def allowed(self, allow: tuple[str, ...]) -> bool:
         """Listed in a rule's `allow` option: by its gloss (`an Achakzai`), its Chinese

@@ -13,7 +13,7 @@ from lint import (
     RuleOptions,
     Severity,
 )
-from rules.names._align import aligned
+from rules.names._align import mismatched
 from rules.names._candidates import glosses
 from rules.names._phonetic import shown
 
@@ -72,10 +72,10 @@ class GlossPhonetic(Rule):
         for found in article.derived(glosses):
             if found.gloss.allowed(allow):
                 continue
-            for pair in aligned(found.gloss):
+            for pair in mismatched(found.gloss):
                 mismatch = pair.mismatch
                 if mismatch is None:
-                    continue
+                    continue  # (never: `mismatched` keeps the others)
                 part, token = pair.part.text, pair.token.text
                 start, end = found.span(pair.token)
                 wanted = f"`{mismatch.wanted}`" if mismatch.wanted else "a vowel"

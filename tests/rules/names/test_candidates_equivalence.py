@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lint import Article
 from lint.source import SourceText
 from rules.names import _candidates as fast
-from rules.names._align import _best_alignment, aligned
+from rules.names._align import _best_alignment, aligned, mismatched
 from rules.names._phonetic import compare
 from rules.names._textfix import diagnostics
 from rules.names._userfiles import WordEntry, builtin_dictionary
@@ -135,6 +135,27 @@ def test_alignment_shortcut_is_the_best_alignment() -> None:
                 assert _best_alignment(parts, words) == [(i, i) for i in range(len(parts))]
                 assert [(p.part, p.token) for p in aligned(gloss)] == list(zip(parts, words))
     assert checked > 10
+
+
+def _mismatched_is_aligned_filtered(text: str) -> None:
+    for gloss in fast.find_glosses(text):
+        assert mismatched(gloss) == [p for p in aligned(gloss) if p.mismatch is not None]
+
+
+def test_mismatched_pairs_are_the_aligned_ones_that_mismatch() -> None:
+    texts = [run.text for article in _articles() for run in article.runs]
+    texts += ["简·阿恰克扎伊（an Achakzai）", "特鲁多（Justin Trudeau）", "特鲁多（Justin Rudeau）",
+              "特鲁多（J. R.）", "范·荷伦（Chris Van Hollen）", "范·荷伦（Chris Van）",
+              "约翰·菲茨杰拉德·肯尼迪（John F. Kennedy）", "前总统理查德（Richard Nixon）",
+              "阿西姆·穆尼尔（Sim Munir）", "阿西姆·穆尼尔（Asim）", "阿西姆（al-Asim bin）"]
+    for text in texts:
+        _mismatched_is_aligned_filtered(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_mismatched_pairs_in_any_text(text: str) -> None:
+    _mismatched_is_aligned_filtered(text)
 
 
 ENTRIES = [
