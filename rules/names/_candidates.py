@@ -44,13 +44,13 @@ _PLAIN_BODY = re.compile(f"{_PLAIN}*")
 # scanned for at memchr speed; a class of the two openers cost ~20x more per character)
 # and splits what `_body` needs: group 1 is the text between the brackets, group 2 its
 # plain body (`_PLAIN` up to a `_CUT` character) when it has one; otherwise group 2 is
-# None and `_body` reads it character by character. The length limit (MAX_GLOSS) is
+# None, group 3 is the body and `_marked_body` reads it character by character. The length limit (MAX_GLOSS) is
 # tested on the match: as a bound in the pattern it would not give the alternatives
 # one shared limit.
 def _candidate_pattern(opener: str) -> re.Pattern[str]:
     bracket = re.escape(opener)
     return re.compile(f"{bracket}(?<=[{_HAN}]{bracket})"
-                      f"((?:({_PLAIN}*+)(?:[,，;；][^（()）]*+)?+|[^（()）]*+))[）)]")
+                      f"((?:({_PLAIN}*+)|([^（()）,，;；]*+))(?:[,，;；][^（()）]*+)?+)[）)]")
 
 
 _FULL_WIDTH = _candidate_pattern("（")
@@ -189,8 +189,8 @@ def find_glosses(text: str) -> list[Gloss]:
             continue
         body = match.group(2)  # the cheap tests first: most candidates fail one of them
         if body is None:
-            body = _body(match.group(1))
-            if body is None:
+            body = match.group(3)  # (not all `_PLAIN`: ASCII, it holds a digit or such)
+            if body.isascii() or not _marked_body(body):
                 continue
         elif not body or body.isspace() or body.islower():
             continue  # (ASCII without a capital: no token can be a name)
@@ -247,6 +247,13 @@ def _body(inner: str) -> str | None:
             _is_latin(c) or c.isspace() or c in _PUNCTUATION for c in body):
         return None
     return body
+
+
+def _marked_body(body: str) -> bool:
+    """`_body` of a body with a character outside `_PLAIN`: Latin letters, spaces and name
+    punctuation only?"""
+    return not body.isspace() and all(
+        _is_latin(c) or c.isspace() or c in _PUNCTUATION for c in body)
 
 
 def _body_tokens(body: str, offset: int) -> tuple[Token, ...] | None:

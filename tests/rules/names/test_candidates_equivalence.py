@@ -93,6 +93,10 @@ def test_same_glosses_in_any_text(text: str) -> None:
     "穆尼尔（Asim\u2003Munir）", "穆尼尔（ Asim  Munir ）", "穆尼尔（Asim\u00a0Munir）",
     "穆尼尔（Asim Munir，简称AM）", "穆尼尔（, Asim）", "穆尼尔（   ）", "穆尼尔（）",
     "穆尼尔（José Munir, Sr.）", "穆尼尔（Asim “Big” Munir）", "穆尼尔（Asim 'Munir'）",
+    # Bodies outside `_PLAIN` (the per-character reading): dates, Han, digits, accents.
+    "穆尼尔（7月16日）", "穆尼尔（Asim 7）", "穆尼尔（Müller，简称M）", "穆尼尔（Müller 7）",
+    "穆尼尔（\u3000）", "穆尼尔（Ásim\u3000Münir）", "穆尼尔（Asim/Munir）", "穆尼尔（é）",
+    "穆尼尔（Asim, 7月）", "穆尼尔（美国 Asim）", "穆尼尔（ǀAsim）", "穆尼尔（Asim;Münir）",
 ])
 def test_same_glosses_at_the_edges(text: str) -> None:
     _same(text)
