@@ -53,6 +53,30 @@ def aligned(gloss: Gloss) -> list[Pair]:
     return [Pair(part, word, _compare(gloss, part, word)) for part, word in chosen]
 
 
+def mismatched(gloss: Gloss) -> list[Pair]:
+    """The pairs of `aligned(gloss)` that have a mismatch. Most glosses have none, and
+    when each part fits its token (or a one-part name fits the last name token, which
+    `aligned` tries first), that is known before any pair is built."""
+    parts, tokens = gloss.parts, gloss.tokens
+    if len(parts) > len(tokens):
+        return []
+    if len(parts) == 1:
+        for word in reversed(tokens):
+            if word.kind == "name" or word.kind == "lower":  # `core[-1]` of `aligned`
+                if compare(parts[0].text, word.text) is None:
+                    return []
+                break
+        else:
+            return []  # no name token: `aligned` gives no pairs
+    elif len(parts) == len(tokens):
+        for part, word in zip(parts, tokens):
+            if compare(part.text, word.text) is not None:
+                break
+        else:
+            return []
+    return [pair for pair in aligned(gloss) if pair.mismatch is not None]
+
+
 def _compare(gloss: Gloss, part: Piece, word: Token) -> Mismatch | None:
     """`compare`, giving the first part the benefit of its uncertain start."""
     found = compare(part.text, word.text)

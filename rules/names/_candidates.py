@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from lint import Article, TextRun
@@ -30,25 +31,47 @@ from rules.names._tables import (
 
 MAX_GLOSS = 80  # the closing bracket is at most this many characters after the opening one
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # as `is_han`
-# The only places a gloss can be: a bracket right after a Han character (the name ends
-# there), closed (`）` or a mixed `)`: `（Harinder Singh)` is common in real articles and
-# the typography rules report it) before MAX_GLOSS characters and before another opener.
-# One C-level scan per run finds them; the opener comes first so the scan skips ahead by
-# character class instead of testing the look-behind everywhere.
-_CANDIDATE = re.compile(f"[（(](?<=[{_HAN}][（(])([^（()）]{{0,{MAX_GLOSS - 1}}})[）)]")
-_HAN_RUN = re.compile(f"[{_HAN}]+")
-_TRANSLITERATION_RUN = re.compile(f"[{''.join(sorted(TRANSLITERATION))}]+")
-_CUT = re.compile("[,，;；]")  # `Mike Gallagher, R-WI`, `…，简称CEBC`: the name ends there
 # Characters a gloss body may hold (`_body`), ASCII only: the common case in one
 # C-level match; a body with anything else takes the exact per-character test.
 _PUNCTUATION = ".-'’‘\"“”"
-_PLAIN_BODY = re.compile(r"[A-Za-z\s.\-'’‘\"“”]*")
-_WORD = re.compile(r"\S+")  # `\s` is exactly `str.isspace` (tests check every character)
+# (`\s` is exactly `str.isspace`: a test checks every character.)
+_PLAIN = r"[A-Za-z\s.\-'’‘\"“”]"
+_PLAIN_BODY = re.compile(f"{_PLAIN}*")
+# The only places a gloss can be: a bracket right after a Han character (the name ends
+# there), closed (`）` or a mixed `)`: `（Harinder Singh)` is common in real articles and
+# the typography rules report it) before another opener. One C-level scan of a run per
+# kind of opener it holds finds them (a pattern that starts with its literal opener is
+# scanned for at memchr speed; a class of the two openers cost ~20x more per character)
+# and splits what `_body` needs: group 1 is the text between the brackets, group 2 its
+# plain body (`_PLAIN` up to a `_CUT` character) when it has one; otherwise group 2 is
+# None, group 3 is the body and `_marked_body` reads it character by character. The length limit (MAX_GLOSS) is
+# tested on the match: as a bound in the pattern it would not give the alternatives
+# one shared limit.
+def _candidate_pattern(opener: str) -> re.Pattern[str]:
+    bracket = re.escape(opener)
+    return re.compile(f"{bracket}(?<=[{_HAN}]{bracket})"
+                      f"((?:({_PLAIN}*+)|([^（()）,，;；]*+))(?:[,，;；][^（()）]*+)?+)[）)]")
+
+
+_FULL_WIDTH = _candidate_pattern("（")
+_HALF_WIDTH = _candidate_pattern("(")
+_START = re.Match.start
+# A name read backwards from its end (in the reversed text): its last part's
+# transliteration characters (group 1) and the rest of that part (2); if a separator
+# follows (3), the part before it, as groups 4 and 5; then any parts before that (6).
+_SEPARATORS = re.escape("".join(sorted(SEPARATORS)))
+_TRANSLITERATIONS = "".join(sorted(TRANSLITERATION))
+_NAME_BACKWARDS = re.compile(
+    f"([{_TRANSLITERATIONS}]*+)([{_HAN}]*+)"
+    f"(?:([{_SEPARATORS}])(?=[{_HAN}])([{_TRANSLITERATIONS}]*+)([{_HAN}]*+)"
+    f"((?:[{_SEPARATORS}][{_HAN}]++)*+))?+")
+_SEPARATOR = re.compile(f"[{_SEPARATORS}]")
+_TRANSLITERATION_RUN = re.compile(f"[{_TRANSLITERATIONS}]+")
+_CUT = re.compile("[,，;；]")  # `Mike Gallagher, R-WI`, `…，简称CEBC`: the name ends there
 _ASCII_ACRONYM = re.compile("[A-Z]*[a-z]?[A-Z]*")  # `_is_acronym` of an ASCII word
 MAX_TOKENS = 6
 MIN_PART_RATIO = 0.5
 LEAD = 3
-_LEAD_RUN = re.compile(f"[{_HAN}]{{1,{LEAD}}}")
 # English function words: a gloss holding one is a phrase, not a person's name. (`an` is
 # not among them: `（an Achakzai）` is the sample's name that lost its J.)
 FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "at", "to", "with",
@@ -89,7 +112,7 @@ class Gloss(NamedTuple):
     @property
     def name(self) -> str:
         """The Chinese name with the standard separator (the key for consistency)."""
-        return "·".join(part.text for part in self.parts)
+        return "·".join([part.text for part in self.parts])
 
     @property
     def start(self) -> int:
@@ -98,7 +121,7 @@ class Gloss(NamedTuple):
     @property
     def english(self) -> str:
         """The gloss's name as written, without titles and initials."""
-        return " ".join(t.text for t in self.tokens if t.kind != "initial")
+        return " ".join([t.text for t in self.tokens if t.kind != "initial"])
 
     def allowed(self, allow: tuple[str, ...]) -> bool:
         """Listed in a rule's `allow` option: by its gloss (`an Achakzai`), its Chinese
@@ -123,13 +146,20 @@ class RunGloss(NamedTuple):
         return self.run.source_span(piece.start, piece.end)
 
 
+# `_new(Token, (text, start, end, kind))` is `Token(text, start, end, kind)` without the
+# named tuple's Python-level `__new__` (its fields are given in order, all of them):
+# a finder of a few dozen per article builds them at less than half the cost.
+_new = tuple.__new__
+
+
 def glosses(article: Article) -> list[RunGloss]:
     """Every name gloss of the article's visible text, in order (use `article.derived`)."""
     found = []
     for run in article.runs:
         text = run.text
         if "（" in text or "(" in text:  # most runs hold no bracket: skip the call
-            found += [RunGloss(run, gloss) for gloss in find_glosses(text)]
+            for gloss in find_glosses(text):
+                found.append(_new(RunGloss, (run, gloss)))
     return found
 
 
@@ -140,25 +170,41 @@ def _normal(item: str) -> str:
         and is_han(item[i + 1]) else c for i, c in enumerate(item))
 
 
+def _candidates(text: str) -> Iterable[re.Match[str]]:
+    """Where glosses may be, in order (see `_FULL_WIDTH`)."""
+    if "(" not in text:
+        return _FULL_WIDTH.finditer(text)
+    if "（" not in text:
+        return _HALF_WIDTH.finditer(text)
+    # (A match of either kind holds no bracket between its own: they never overlap.)
+    return sorted([*_FULL_WIDTH.finditer(text), *_HALF_WIDTH.finditer(text)], key=_START)
+
+
 def find_glosses(text: str) -> list[Gloss]:
     found = []
     reverse = ""  # the text backwards, made once a run holds a gloss (see `_name_before`)
-    for match in _CANDIDATE.finditer(text):  # C-speed: most runs hold no candidate
-        inner, offset = match.group(1), match.start(1)
-        body = _body(inner)  # the cheap tests first: most candidates fail one of them
-        if body is None:
+    for match in _candidates(text):
+        start, end = match.span(1)
+        if end - start >= MAX_GLOSS:
             continue
+        body = match.group(2)  # the cheap tests first: most candidates fail one of them
+        if body is None:
+            body = match.group(3)  # (not all `_PLAIN`: ASCII, it holds a digit or such)
+            if body.isascii() or not _marked_body(body):
+                continue
+        elif not body or body.isspace() or body.islower():
+            continue  # (ASCII without a capital: no token can be a name)
         if not reverse:
             reverse = text[::-1]
-        name = _name_before(text, reverse, match.start())
+        name = _name_before(text, reverse, start - 1)
         if name is None:
             continue
-        tokens = _body_tokens(body, offset)
+        tokens = _body_tokens(body, start)
         if tokens is None:
             continue
-        parts, separators = name
-        found.append(Gloss(parts, separators, tokens, Piece(inner, offset, match.end(1)),
-                           _lead(text, reverse, parts[0].start)))
+        parts, separators, lead = name
+        found.append(_new(Gloss, (parts, separators, tokens,
+                                  _new(Piece, (match.group(1), start, end)), lead)))
     return found
 
 
@@ -166,15 +212,16 @@ def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
-def _lead(text: str, reverse: str, first: int) -> str:
-    """Han characters right before the name that may still belong to it: none when the
-    text before the name ends with a word that ends right before names (总理, 的)."""
-    if (text[max(0, first - 1):first] in BOUNDARY_WORDS
-            or text[max(0, first - 2):first] in BOUNDARY_WORDS
-            or text[max(0, first - 3):first] in BOUNDARY_WORDS):
+def _lead(text: str, floor: int, first: int) -> str:
+    """Han characters right before the name that may still belong to it (up to LEAD,
+    from the Han stretch that starts at `floor`): none when the text before the name
+    ends with a word that ends right before names (总理, 的). Such a word is all Han, so
+    within the lead if anywhere."""
+    lead = text[max(floor, first - LEAD):first]
+    if lead[-1:] in BOUNDARY_WORDS or lead[-2:] in BOUNDARY_WORDS or \
+            lead[-3:] in BOUNDARY_WORDS:
         return ""
-    stretch = _LEAD_RUN.match(reverse, len(text) - first)
-    return text[len(text) - stretch.end():first] if stretch else ""
+    return lead
 
 
 def _is_latin(char: str) -> bool:
@@ -202,42 +249,60 @@ def _body(inner: str) -> str | None:
     return body
 
 
+def _marked_body(body: str) -> bool:
+    """`_body` of a body with a character outside `_PLAIN`: Latin letters, spaces and name
+    punctuation only?"""
+    return not body.isspace() and all(
+        _is_latin(c) or c.isspace() or c in _PUNCTUATION for c in body)
+
+
 def _body_tokens(body: str, offset: int) -> tuple[Token, ...] | None:
     """The tokens of a `_body` that starts at `offset`, or None when they do not read
-    as a person's name."""
+    as a person's name. An ASCII word (most) is classified here as `_classify_marked`
+    would (no title is one letter; `at` is a particle before a function word)."""
     tokens: list[Token] = []
     named = False  # a name token that is not an acronym: `（TTP）` is not a name
     lower = 0
-    for word in _WORD.finditer(body):
-        token = _classify(word.group(), offset + word.start())
-        if token is None:
-            continue
+    position = 0
+    for raw in body.split():  # `str.split` splits at `str.isspace`, as `_body` reads
+        position = body.find(raw, position)  # (only spaces before it)
+        start = offset + position
+        position += len(raw)
+        if raw.isascii() and raw.isalpha():
+            bare = raw.lower()
+            if raw[0] < "a":  # a capital
+                if len(raw) == 1:
+                    tokens.append(_new(Token, (raw, start, start + 1, "initial")))
+                elif bare not in TITLES:
+                    tokens.append(_new(Token, (raw, start, start + len(raw), "name")))
+                    # Not an acronym: two lower-case letters or more (`Asim`: at once).
+                    named = named or len(raw) > 2 and raw[1:].islower() or \
+                        _ASCII_ACRONYM.fullmatch(raw) is None
+                continue
+            if bare in PARTICLES:
+                tokens.append(_new(Token, (raw, start, start + len(raw), "particle")))
+                continue
+            token = _new(Token, (raw, start, start + len(raw), "lower"))
+        else:
+            token = _classify_marked(raw, start)
+            if token is None:
+                continue
+            if token.kind != "lower":
+                tokens.append(token)
+                named = named or token.kind == "name" and not _is_acronym(token.text)
+                continue
+        if token.text.lower() in FUNCTION_WORDS:
+            return None  # 塔利班（the Taliban）, 纽瓦克港（Port of Newark）: not a person
         tokens.append(token)
-        if token.kind == "name":
-            named = named or not _is_acronym(token.text)
-        elif token.kind == "lower":
-            if token.text.lower() in FUNCTION_WORDS:
-                return None  # 塔利班（the Taliban）, 纽瓦克港（Port of Newark）: not a person
-            lower += 1
+        lower += 1
     if not named or lower > 1 or len(tokens) > MAX_TOKENS:
         return None
     return tuple(tokens)
 
 
-def _classify(raw: str, start: int) -> Token | None:
-    """A gloss word as a token, or None for titles (`Sen.`) and nicknames in quotes."""
-    if raw.isalpha() and raw.isascii():  # most words: what `_classify_marked` does for them
-        bare = raw.lower()
-        if raw[0].isupper():
-            if bare in TITLES:
-                return None
-            return Token(raw, start, start + len(raw), "initial" if len(raw) == 1 else "name")
-        return Token(raw, start, start + len(raw), "particle" if bare in PARTICLES else "lower")
-    return _classify_marked(raw, start)
-
-
 def _classify_marked(raw: str, start: int) -> Token | None:
-    """`_classify` of a word with quotes, dots, hyphens or non-ASCII letters."""
+    """A gloss word with quotes, dots, hyphens or non-ASCII letters as a token, or None
+    for titles (`Sen.`) and nicknames in quotes."""
     if raw[0] in "\"“‘'" and raw[-1] in "\"”’'":
         return None
     word = raw.strip("\"“”‘’'")
@@ -249,16 +314,17 @@ def _classify_marked(raw: str, start: int) -> Token | None:
     if bare in TITLES and (word.endswith(".") or word[0].isupper()):
         return None
     if len(word.rstrip(".")) == 1 and word[0].isupper():
-        return Token(word, start, start + len(word), "initial")
+        return _new(Token, (word, start, start + len(word), "initial"))
     if word[0].islower():
         prefixed = next((p for p in HYPHEN_PARTICLES if bare.startswith(p)), "")
         if prefixed and len(word) > len(prefixed) and word[len(prefixed)].isupper():
-            return Token(word, start, start + len(word), "name")  # al-Zawahiri
+            return _new(Token, (word, start, start + len(word), "name"))  # al-Zawahiri
         particle = bare in PARTICLES or bool(prefixed)
-        return Token(word, start, start + len(word), "particle" if particle else "lower")
+        return _new(Token, (word, start, start + len(word),
+                            "particle" if particle else "lower"))
     if not _is_latin(word[0]):
         return None
-    return Token(word, start, start + len(word), "name")
+    return _new(Token, (word, start, start + len(word), "name"))
 
 
 def _is_acronym(word: str) -> bool:
@@ -268,49 +334,70 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and sum(map(str.isupper, letters)) >= len(letters) - 1
 
 
-def _name_before(text: str, reverse: str, end: int
-                 ) -> tuple[tuple[Piece, ...], tuple[str, ...]] | None:
-    """The transliterated name that ends at `end`, split into parts. `reverse` is
-    `text[::-1]`: a Han stretch that ends at `end` is a forward match there, found at
-    C speed however long the sentence before the name is."""
+Name = tuple[tuple[Piece, ...], tuple[str, ...], str]  # parts, separators, lead
+Bounds = tuple[int, int]  # start, end of a part in the run's text
+
+
+def _name_before(text: str, reverse: str, end: int) -> Name | None:
+    """The transliterated name that ends at `end` (right after a Han character), split
+    into parts, with its `lead`. `reverse` is `text[::-1]`: the Han stretches joined by
+    separators that end at `end` are one forward match there, found at C speed however
+    long the sentence before the name is, and its groups give what a name of one or two
+    parts (most) needs without another scan."""
     size = len(text)
+    found = _NAME_BACKWARDS.match(reverse, size - end)
+    last = size - found.end(2)  # where the last part starts
+    suffix = size - found.end(1)  # where its transliteration characters start
+    if found.start(3) < 0:
+        return _named(text, _one_part(text, last, suffix, end), [], last)
+    if found.end(6) > found.start(6):  # three parts or more: the general reading
+        return _many_parts(text, reverse, size - found.end(), end)
+    if suffix == end:
+        return None  # the last part does not end with a transliteration character
+    if suffix > last and _ratio(text, last, end) < MIN_PART_RATIO:
+        return _named(text, _one_part(text, last, suffix, end), [], last)
+    first = size - found.end(4)  # the first part's transliteration suffix
+    if first == last - 1:  # (it has none)
+        return _named(text, _one_part(text, last, suffix, end), [], last)
+    return _named(text, [(first, last - 1), (last, end)], [found.group(3)],
+                  size - found.end(5))
+
+
+def _named(text: str, kept: list[Bounds] | None, separators: list[str], floor: int
+           ) -> Name | None:
+    """The name of the parts `kept`, whose first is in a Han stretch that starts at
+    `floor`."""
+    if kept is None:
+        return None
+    return (tuple([_new(Piece, (text[s:e], s, e)) for s, e in kept]), tuple(separators),
+            _lead(text, floor, kept[0][0]))
+
+
+def _many_parts(text: str, reverse: str, begin: int, end: int) -> Name | None:
+    """`_name_before` of a name of three parts or more, `text[begin:end]`."""
     spans: list[Bounds] = []
     separators: list[str] = []
-    position = end
-    while True:
-        stretch = _HAN_RUN.match(reverse, size - position)
-        if stretch is None:
-            return None
-        start = size - stretch.end()  # the stretch's first character, read forwards
-        spans.append((start, position))
-        if start >= 2 and text[start - 1] in SEPARATORS and (
-                "\u4e00" <= text[start - 2] <= "\u9fff"
-                or "\u3400" <= text[start - 2] <= "\u4dbf"):  # is_han, inlined: hot
-            separators.append(text[start - 1])
-            position = start - 1
-            continue
-        break
-    spans.reverse()
-    separators.reverse()
+    start = begin
+    for separator in _SEPARATOR.finditer(text, begin, end):
+        spans.append((start, separator.start()))
+        separators.append(separator.group())
+        start = separator.end()
+    spans.append((start, end))
     kept = _trim(text, reverse, spans, separators)
     if kept is None:
         return None
-    return tuple(Piece(text[s:e], s, e) for s, e in kept[0]), tuple(kept[1])
-
-
-Bounds = tuple[int, int]  # start, end of a part in the run's text
+    first = kept[0][0][0]
+    return _named(text, kept[0], kept[1], max(s for s, _ in spans if s <= first))
 
 
 def _trim(text: str, reverse: str, spans: list[Bounds], separators: list[str]
           ) -> tuple[list[Bounds], list[str]] | None:
     """Keep the parts that read as a transliteration, from the end backwards."""
     start, end = spans[-1]
-    if len(spans) == 1:
-        return _one_part(text, reverse, start, end)
     if text[end - 1] not in TRANSLITERATION:
         return None
     if _ratio(text, start, end) < MIN_PART_RATIO:
-        return _one_part(text, reverse, start, end)
+        return _last_alone(text, reverse, start, end)
     kept = [(start, end)]
     for index in range(len(spans) - 2, -1, -1):
         start, end = spans[index]
@@ -324,14 +411,19 @@ def _trim(text: str, reverse: str, spans: list[Bounds], separators: list[str]
         break
     kept.reverse()
     if len(kept) == 1:
-        return _one_part(text, reverse, *kept[0])
+        return _last_alone(text, reverse, *kept[0])
     return kept, separators[len(separators) - len(kept) + 1:]
 
 
-def _one_part(text: str, reverse: str, start: int, end: int
-              ) -> tuple[list[Bounds], list[str]] | None:
-    """A name of one part: the chunk's transliteration suffix, at least two characters."""
-    begin = _suffix(reverse, start, end)
+def _last_alone(text: str, reverse: str, start: int, end: int
+                ) -> tuple[list[Bounds], list[str]] | None:
+    kept = _one_part(text, start, _suffix(reverse, start, end), end)
+    return None if kept is None else (kept, [])
+
+
+def _one_part(text: str, start: int, begin: int, end: int) -> list[Bounds] | None:
+    """A name of one part, `text[start:end]` whose transliteration suffix starts at
+    `begin`: that suffix, if it has at least two characters."""
     if end - begin < 2:
         return None
     # The character before the suffix (the chunk's last when the suffix is all of it,
@@ -339,7 +431,7 @@ def _one_part(text: str, reverse: str, start: int, end: int
     before = text[begin - 1] if begin > start else text[end - 1]
     if end - begin == 2 and before in CHINESE_SURNAMES:
         return None  # a Chinese-style name such as 包道格 or 郦英杰
-    return [(begin, end)], []
+    return [(begin, end)]
 
 
 def _suffix(reverse: str, start: int, end: int) -> int:

@@ -20,10 +20,11 @@ class _Plan:
     finders: tuple[object, ...]  # held so that the identity key of the cache stays valid
     # Per finder: False for a text where it cannot occur (None: no such test, keep it).
     screens: tuple[Callable[[str], bool] | None, ...]
-    # Per finder: `find` hits nothing in a text this does not match (None: unknown).
-    patterns: tuple[re.Pattern[str] | None, ...]
+    # Per finder: `find` hits nothing in a text this does not match (None: unknown),
+    # or nothing in a text that does not hold this plain text (a C-level `in`, cheaper).
+    patterns: tuple[re.Pattern[str] | str | None, ...]
 
-    def live(self, joined: str) -> list[tuple[object, re.Pattern[str] | None]]:
+    def live(self, joined: str) -> list[tuple[object, re.Pattern[str] | str | None]]:
         """The finders that may occur in an article whose runs, joined, are `joined`."""
         return [(finder, pattern) for finder, screen, pattern
                 in zip(self.finders, self.screens, self.patterns)
@@ -40,7 +41,7 @@ def _plan(finders: tuple[object, ...]) -> _Plan:
         if len(_plans) >= _PLAN_CACHE_SIZE:
             _plans.clear()
         plan = _plans[key] = _Plan(finders, tuple(map(_screen, finders)),
-                                   tuple(getattr(f, "pattern", None) for f in finders))
+                                   tuple(map(_filter, finders)))
     return plan
 
 
@@ -51,12 +52,16 @@ def _screen(finder: object) -> Callable[[str], bool] | None:
     return getattr(finder, "may_occur", None)
 
 
+def _filter(finder: object) -> re.Pattern[str] | str | None:
+    needle = getattr(finder, "needle", None)
+    return needle if needle is not None else getattr(finder, "pattern", None)
+
+
 def diagnostics(rule: Rule, article: Article,
                 finders: Iterable[object]) -> Iterator[Diagnostic]:
     """One diagnostic per hit of any finder (an entry with `find(text)`), with a safe
     fix when the matched text is written literally in the source."""
-    runs = article.runs
-    joined = "\n".join(run.text for run in runs)
+    joined = "\n".join([run.text for run in article.runs])
     # Most entries occur in no article: one search over the whole text rules them out.
     live = _plan(tuple(finders)).live(joined)
     if live:
@@ -64,14 +69,15 @@ def diagnostics(rule: Rule, article: Article,
 
 
 def _run_diagnostics(rule: Rule, article: Article,
-                     live: Sequence[tuple[object, re.Pattern[str] | None]]
+                     live: Sequence[tuple[object, re.Pattern[str] | str | None]]
                      ) -> Iterator[Diagnostic]:
     for run in article.runs:
         text = run.text
         seen: set[tuple[int, int]] = set()
         for finder, pattern in live:
-            if pattern is not None and pattern.search(text) is None:
-                continue  # a C-level search spares the entry's `find` in most runs
+            if pattern is not None and (pattern not in text if isinstance(pattern, str)
+                                        else pattern.search(text) is None):
+                continue  # a C-level test spares the entry's `find` in most runs
             hits: list[Hit] = finder.find(text)  # type: ignore[attr-defined]
             for hit in hits:
                 if (hit.start, hit.end) in seen:

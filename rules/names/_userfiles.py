@@ -110,6 +110,12 @@ class WordEntry(_Entry):
                                    "`wrong` does not have")
 
     @property
+    def needle(self) -> str | None:
+        """The plain text `find` looks for (None for a regular expression): `find` hits
+        nothing in a text that does not hold it."""
+        return None if self.regex else self.wrong
+
+    @property
     def pattern(self) -> re.Pattern[str]:
         """The compiled `wrong`: `find` hits nothing in a text this does not match."""
         return self._pattern

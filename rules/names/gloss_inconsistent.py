@@ -56,6 +56,8 @@ class GlossInconsistent(CorpusRule):
 
     def facts(self, article: Article) -> list[Occurrence]:
         allow: tuple[str, ...] = getattr(self.options, "allow", ())
+        if not allow:  # (the default: `allowed` is False for every gloss)
+            return [occurrence for _, occurrence in article.derived(_all_facts)]
         return [occurrence for gloss, occurrence in article.derived(_all_facts)
                 if not gloss.allowed(allow)]
 
@@ -159,12 +161,12 @@ def _all_facts(article: Article) -> list[tuple[Gloss, Occurrence]]:
     """Each gloss of a name of two or more parts, with its facts (use `article.derived`:
     the engine asks for the facts after `check` has computed them)."""
     found = []
-    for item in article.derived(glosses):
-        if len(item.gloss.parts) < 2:
+    for run, gloss in article.derived(glosses):
+        if len(gloss.parts) < 2:
             continue  # 史密斯（Brenda Smith）, 史密斯（Marion Smith）: two people
-        start, end = item.span(item.gloss.inner)
-        found.append((item.gloss, {"name": item.gloss.name, "english": item.gloss.english,
-                                   "span": _span_facts(article, start, end)}))
+        start, end = run.source_span(gloss.inner.start, gloss.inner.end)
+        found.append((gloss, {"name": gloss.name, "english": gloss.english,
+                              "span": _span_facts(article, start, end)}))
     return found
 
 

@@ -13,7 +13,7 @@ from lint import (
     RuleOptions,
     Severity,
 )
-from rules.names._align import aligned
+from rules.names._align import mismatched
 from rules.names._candidates import glosses
 from rules.names._phonetic import shown
 
@@ -70,12 +70,12 @@ class GlossPhonetic(Rule):
     def check(self, article: Article) -> Iterator[Diagnostic]:
         allow: tuple[str, ...] = getattr(self.options, "allow", ())
         for found in article.derived(glosses):
-            if found.gloss.allowed(allow):
+            if allow and found.gloss.allowed(allow):  # (none by default: skip the call)
                 continue
-            for pair in aligned(found.gloss):
+            for pair in mismatched(found.gloss):
                 mismatch = pair.mismatch
                 if mismatch is None:
-                    continue
+                    continue  # (never: `mismatched` keeps the others)
                 part, token = pair.part.text, pair.token.text
                 start, end = found.span(pair.token)
                 wanted = f"`{mismatch.wanted}`" if mismatch.wanted else "a vowel"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lint import Article
 from lint.source import SourceText
 from rules.names import _candidates as fast
-from rules.names._align import _best_alignment, aligned
+from rules.names._align import _best_alignment, aligned, mismatched
 from rules.names._phonetic import compare
 from rules.names._textfix import diagnostics
 from rules.names._userfiles import WordEntry, builtin_dictionary
@@ -72,9 +72,49 @@ def test_same_glosses_in_any_text(text: str) -> None:
     "㐀㐁㐂（Asim Munir）", "前总统理查德·尼克松（Richard Nixon）", "理查德（Richard Nixon）",
     "穆尼尔（Asim Munir, R-WI）", "穆尼尔（Asim\u3000Munir）", "穆尼尔（José Müller）",
     "穆尼尔（ASIM MUNIR）", "穆尼尔（Asim mUNIR）", "包道格（Douglas Paal）",
+    # Names of one, two and more parts, each path of `_name_before` and `_trim`.
+    "约翰·菲茨杰拉德·肯尼迪（John F. Kennedy）", "部长约翰·菲茨杰拉德·肯尼迪（John Kennedy）",
+    "中国·美国·阿西姆（Asim Munir）", "阿西姆·中国·穆尼尔（Asim Munir）",
+    "阿西姆·穆尼尔人（Asim Munir）", "阿西姆·中国人尼（Asim Munir）", "阿西姆·中国（Asim）",
+    "中国·穆尼尔（Asim Munir）", "总理简·阿恰克扎伊（Jan Achakzai）", ".阿西姆（Asim）",
+    "·穆尼尔（Munir）", "a·穆尼尔（Munir）", "阿·穆（Ab Cd）", "王·道格（Doug）", "王道格（Doug）",
+    "中国人·中国人·阿西姆（Asim）", "阿西姆·穆尼尔·中国（Asim）", "阿·西·姆·穆（A B C D）",
+    # The lead: Han characters before the name, cut at a word that ends before names.
+    "前总统理查德（Richard Nixon）", "的理查德·尼克松（Richard Nixon）", "x理查德（Richard）",
+    "和平理查德（Richard）", "发言人理查德（Richard）", "理查德（Richard）", "查德（Richard）",
+    "国务卿中查德（Richard）", "人中查德（Richard）", "中国·理查德（Richard）",
+    # Both kinds of bracket in one text, and brackets inside brackets.
+    "阿西姆(Asim Munir) 和穆尼尔（Asim Munir）", "阿西姆（Asim Munir）和穆尼尔(Munir)",
+    "阿西姆(Asim（Munir)", "阿西姆（Asim (Munir)）", "阿西姆（Asim Munir)和(Munir）",
+    # Bodies: lower-case only, particles, titles, initials, acronyms, odd spaces.
+    "穆尼尔（asim munir）", "穆尼尔（van der berg）", "穆尼尔（al-Zawahiri）", "穆尼尔（Mr Asim）",
+    "穆尼尔（A B）", "穆尼尔（McDonald）", "穆尼尔（ASim）", "穆尼尔（AsIM）", "穆尼尔（Ab）",
+    "穆尼尔（Abc）", "穆尼尔（Asim at Munir）", "穆尼尔（Asim the Munir）", "穆尼尔（I）",
+    "穆尼尔（Asim\u2003Munir）", "穆尼尔（ Asim  Munir ）", "穆尼尔（Asim\u00a0Munir）",
+    "穆尼尔（Asim Munir，简称AM）", "穆尼尔（, Asim）", "穆尼尔（   ）", "穆尼尔（）",
+    "穆尼尔（José Munir, Sr.）", "穆尼尔（Asim “Big” Munir）", "穆尼尔（Asim 'Munir'）",
+    # Bodies outside `_PLAIN` (the per-character reading): dates, Han, digits, accents.
+    "穆尼尔（7月16日）", "穆尼尔（Asim 7）", "穆尼尔（Müller，简称M）", "穆尼尔（Müller 7）",
+    "穆尼尔（\u3000）", "穆尼尔（Ásim\u3000Münir）", "穆尼尔（Asim/Munir）", "穆尼尔（é）",
+    "穆尼尔（Asim, 7月）", "穆尼尔（美国 Asim）", "穆尼尔（ǀAsim）", "穆尼尔（Asim;Münir）",
 ])
 def test_same_glosses_at_the_edges(text: str) -> None:
     _same(text)
+
+
+def test_split_is_str_isspace() -> None:
+    """The finder splits bodies with `str.split()`, the reference at `str.isspace`."""
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert " ".join(everything).split() == [c for c in everything if not c.isspace()]
+
+
+def test_the_inline_word_classes_hold() -> None:
+    """`_body_tokens` classifies an ASCII word without `_classify_marked`, knowing that
+    no title is one letter long and that a name token of ASCII letters has a capital."""
+    assert all(len(title) > 1 for title in fast.TITLES)
+    for word in ("Asim", "al-Zawahiri", "O'Brien", "McDonald", "Jr.", "X", "bin"):
+        token = fast._classify_marked(word, 0)
+        assert token is None or token.kind != "name" or not word.islower()
 
 
 def test_regex_whitespace_is_str_isspace() -> None:
@@ -99,6 +139,27 @@ def test_alignment_shortcut_is_the_best_alignment() -> None:
                 assert _best_alignment(parts, words) == [(i, i) for i in range(len(parts))]
                 assert [(p.part, p.token) for p in aligned(gloss)] == list(zip(parts, words))
     assert checked > 10
+
+
+def _mismatched_is_aligned_filtered(text: str) -> None:
+    for gloss in fast.find_glosses(text):
+        assert mismatched(gloss) == [p for p in aligned(gloss) if p.mismatch is not None]
+
+
+def test_mismatched_pairs_are_the_aligned_ones_that_mismatch() -> None:
+    texts = [run.text for article in _articles() for run in article.runs]
+    texts += ["简·阿恰克扎伊（an Achakzai）", "特鲁多（Justin Trudeau）", "特鲁多（Justin Rudeau）",
+              "特鲁多（J. R.）", "范·荷伦（Chris Van Hollen）", "范·荷伦（Chris Van）",
+              "约翰·菲茨杰拉德·肯尼迪（John F. Kennedy）", "前总统理查德（Richard Nixon）",
+              "阿西姆·穆尼尔（Sim Munir）", "阿西姆·穆尼尔（Asim）", "阿西姆（al-Asim bin）"]
+    for text in texts:
+        _mismatched_is_aligned_filtered(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_mismatched_pairs_in_any_text(text: str) -> None:
+    _mismatched_is_aligned_filtered(text)
 
 
 ENTRIES = [
