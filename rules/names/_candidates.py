@@ -284,13 +284,14 @@ def _body_tokens(body: str, offset: int) -> tuple[Token, ...] | None:
                 continue
             token = _new(Token, (raw, start, start + len(raw), "lower"))
         else:
-            token = _classify_marked(raw, start)
-            if token is None:
+            marked = _classify_marked(raw, start)
+            if marked is None:
                 continue
-            if token.kind != "lower":
-                tokens.append(token)
-                named = named or token.kind == "name" and not _is_acronym(token.text)
+            if marked.kind != "lower":
+                tokens.append(marked)
+                named = named or marked.kind == "name" and not _is_acronym(marked.text)
                 continue
+            token = marked
         if token.text.lower() in FUNCTION_WORDS:
             return None  # 塔利班（the Taliban）, 纽瓦克港（Port of Newark）: not a person
         tokens.append(token)
@@ -346,6 +347,8 @@ def _name_before(text: str, reverse: str, end: int) -> Name | None:
     parts (most) needs without another scan."""
     size = len(text)
     found = _NAME_BACKWARDS.match(reverse, size - end)
+    if found is None:  # (cannot happen right after a Han character, as callers ensure)
+        return None
     last = size - found.end(2)  # where the last part starts
     suffix = size - found.end(1)  # where its transliteration characters start
     if found.start(3) < 0:
