@@ -15,7 +15,6 @@ import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
@@ -24,6 +23,9 @@ from rules.names._candidates import find_glosses, is_han
 from rules.names._tables import COMMON_HAN
 
 BUILTIN_DICTIONARY = "dictionary.toml"
+# The package's data files, read by path: importlib.resources would cost every run's
+# start-up ~10 ms of imports, for a package that is always installed as plain files.
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 # Regex syntax whose meaning depends on what surrounds a match (anchors, word boundaries,
 # lookarounds); `[^…]` is caught too, which only costs the shortcut, never a match.
 _CONTEXT_SENSITIVE = re.compile(r"\\[AZbB]|[\^$]|\(\?<?[=!]")
@@ -195,10 +197,17 @@ def load_dictionary(path: str) -> tuple[WordEntry, ...]:
     return _load(path, "entry", WordEntry)  # type: ignore[return-value]
 
 
-@lru_cache(maxsize=1)
-def builtin_dictionary() -> tuple[WordEntry, ...]:
-    text = (files("rules.names") / "data" / BUILTIN_DICTIONARY).read_text("utf-8")
-    return _parse(f"<built-in {BUILTIN_DICTIONARY}>", text, "entry", WordEntry)  # type: ignore[return-value]
+@lru_cache(maxsize=2)
+def builtin_dictionary(validate: bool = False) -> tuple[WordEntry, ...]:
+    """The built-in entries. They are built without validation by default: validating
+    builds WordEntry's validator (and makes pydantic look for plugins, importing
+    importlib.metadata), ~15 ms of every run's start-up, for data that ships with the
+    package. Its examples are still checked here, and tests check that validation
+    gives the same entries (`validate=True`)."""
+    with open(os.path.join(DATA, BUILTIN_DICTIONARY), encoding="utf-8") as handle:
+        text = handle.read()
+    return _parse(f"<built-in {BUILTIN_DICTIONARY}>", text, "entry", WordEntry,  # type: ignore[return-value]
+                  validate)
 
 
 def _load(path: str, table: str, model: type[_Entry]) -> tuple[_Entry, ...]:
@@ -220,7 +229,8 @@ def _load_cached(path: str, _size: int, _mtime: int, table: str,
     return _parse(path, text, table, model)
 
 
-def _parse(path: str, text: str, table: str, model: type[_Entry]) -> tuple[_Entry, ...]:
+def _parse(path: str, text: str, table: str, model: type[_Entry],
+           validate: bool = True) -> tuple[_Entry, ...]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -235,7 +245,7 @@ def _parse(path: str, text: str, table: str, model: type[_Entry]) -> tuple[_Entr
     entries = []
     for number, item in enumerate(raw, 1):
         label = f"{path}: [[{table}]] #{number}"
-        entry = _build(label, item, model)
+        entry = _build(label, item, model) if validate else _construct(item, model)
         _check_examples(label, entry)
         entries.append(entry)
     return tuple(entries)
@@ -252,6 +262,13 @@ def _build(label: str, item: object, model: type[_Entry]) -> _Entry:
         raise ConfigFileError(f"{label}: `{where}`: {problem['msg']}") from None
     except re.error as error:
         raise ConfigFileError(f"{label}: bad regular expression: {error}") from None
+
+
+def _construct(item: dict[str, Any], model: type[_Entry]) -> _Entry:
+    """An entry of trusted data without validation: what validation would make of it
+    (arrays become tuples; `model_post_init` still compiles the patterns)."""
+    return model.model_construct(None, **{key: tuple(value) if isinstance(value, list)
+                                          else value for key, value in item.items()})
 
 
 def _check_examples(label: str, entry: _Entry) -> None:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
-from importlib.resources import files
 from typing import ClassVar
 
 from pydantic import field_validator
 
 from lint import Article, Diagnostic, FixAvailability, Rule, RuleOptions, Severity
 from rules.names._textfix import diagnostics
-from rules.names._userfiles import load_glossary
+from rules.names._userfiles import DATA, load_glossary
 
-EXAMPLE_GLOSSARY = str(files("rules.names") / "data" / "example-glossary.toml")
+EXAMPLE_GLOSSARY = os.path.join(DATA, "example-glossary.toml")
 
 
 class Glossary(Rule):

@@ -137,3 +137,17 @@ def test_finding_the_rules_does_not_import_importlib_metadata() -> None:
     done = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True,
                           text=True, check=True)
     assert done.stdout.split() == ["False"]
+
+
+def test_a_one_file_check_reads_its_data_without_importlib() -> None:
+    """The names family's data files are read by path and the built-in dictionary is
+    built without validation: no importlib.resources, no WordEntry validator, and then
+    no importlib.metadata either (pydantic imports it to look for plugins when it builds
+    a validator)."""
+    from lint.plugin_scan import may_declare
+
+    result = _check("concise")
+    assert not _loaded(result, "importlib.resources")
+    assert "rules.names._userfiles.WordEntry" not in result["built"]  # type: ignore[operator]
+    if not may_declare("articlelint.rules"):
+        assert not _loaded(result, "importlib.metadata")

@@ -104,3 +104,19 @@ def test_anchored_entries_match_at_the_start_of_each_paragraph(tmp_path: Path) -
     body = "<p>第一段。</p><p>据报导，双方会谈。</p><p>他说据报导不实。</p>"
     found = run(Dictionary, article_text(body), paths=(str(path),), builtin=False)
     assert positions(found) == ["5:15 N006"]
+
+
+def test_the_builtin_dictionary_built_without_validation_equals_validated() -> None:
+    from rules.names._userfiles import builtin_dictionary
+
+    trusted, validated = builtin_dictionary(), builtin_dictionary(validate=True)
+    assert len(trusted) == len(validated) > 0
+    for made, checked in zip(trusted, validated):
+        assert type(made) is type(checked)
+        assert made == checked and repr(made) == repr(checked)
+        assert made.model_dump() == checked.model_dump()
+        assert made.pattern.pattern == checked.pattern.pattern
+        assert all(type(getattr(made, name)) is type(getattr(checked, name))
+                   for name in type(made).model_fields)
+        for example in made.examples + made.counter_examples:
+            assert made.find(example) == checked.find(example)
