@@ -19,18 +19,11 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from lint import Article, TextRun
-from rules.names._tables import (
-    BOUNDARY_WORDS,
-    CHINESE_SURNAMES,
-    HYPHEN_PARTICLES,
-    PARTICLES,
-    SEPARATORS,
-    TITLES,
-    TRANSLITERATION,
-)
+from rules.names._name_parts import HAN as _HAN
+from rules.names._name_parts import Piece, name_before
+from rules.names._tables import HYPHEN_PARTICLES, PARTICLES, SEPARATORS, TITLES
 
 MAX_GLOSS = 80  # the closing bracket is at most this many characters after the opening one
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # as `is_han`
 # Characters a gloss body may hold (`_body`), ASCII only: the common case in one
 # C-level match; a body with anything else takes the exact per-character test.
 _PUNCTUATION = ".-'’‘\"“”"
@@ -56,38 +49,17 @@ def _candidate_pattern(opener: str) -> re.Pattern[str]:
 _FULL_WIDTH = _candidate_pattern("（")
 _HALF_WIDTH = _candidate_pattern("(")
 _START = re.Match.start
-# A name read backwards from its end (in the reversed text): its last part's
-# transliteration characters (group 1) and the rest of that part (2); if a separator
-# follows (3), the part before it, as groups 4 and 5; then any parts before that (6).
-_SEPARATORS = re.escape("".join(sorted(SEPARATORS)))
-_TRANSLITERATIONS = "".join(sorted(TRANSLITERATION))
-_NAME_BACKWARDS = re.compile(
-    f"([{_TRANSLITERATIONS}]*+)([{_HAN}]*+)"
-    f"(?:([{_SEPARATORS}])(?=[{_HAN}])([{_TRANSLITERATIONS}]*+)([{_HAN}]*+)"
-    f"((?:[{_SEPARATORS}][{_HAN}]++)*+))?+")
-_SEPARATOR = re.compile(f"[{_SEPARATORS}]")
-_TRANSLITERATION_RUN = re.compile(f"[{_TRANSLITERATIONS}]+")
 _CUT = re.compile("[,，;；]")  # `Mike Gallagher, R-WI`, `…，简称CEBC`: the name ends there
 _ASCII_ACRONYM = re.compile("[A-Z]*[a-z]?[A-Z]*")  # `_is_acronym` of an ASCII word
 MAX_TOKENS = 6
-MIN_PART_RATIO = 0.5
-LEAD = 3
 # English function words: a gloss holding one is a phrase, not a person's name. (`an` is
 # not among them: `（an Achakzai）` is the sample's name that lost its J.)
 FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "at", "to", "with",
-                            "from", "by", "or"})  # share of transliteration characters in a non-final part
+                            "from", "by", "or"})
 
 
 # The values below are named tuples, not frozen dataclasses: as immutable, compared and
 # hashed by value, but built ~3x faster, and an article has a few dozen of them per gloss.
-
-
-class Piece(NamedTuple):
-    """`text` at `start:end` of the run's text."""
-
-    text: str
-    start: int
-    end: int
 
 
 class Token(NamedTuple):
@@ -196,7 +168,7 @@ def find_glosses(text: str) -> list[Gloss]:
             continue  # (ASCII without a capital: no token can be a name)
         if not reverse:
             reverse = text[::-1]
-        name = _name_before(text, reverse, start - 1)
+        name = name_before(text, reverse, start - 1)
         if name is None:
             continue
         tokens = _body_tokens(body, start)
@@ -210,18 +182,6 @@ def find_glosses(text: str) -> list[Gloss]:
 
 def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
-
-
-def _lead(text: str, floor: int, first: int) -> str:
-    """Han characters right before the name that may still belong to it (up to LEAD,
-    from the Han stretch that starts at `floor`): none when the text before the name
-    ends with a word that ends right before names (总理, 的). Such a word is all Han, so
-    within the lead if anywhere."""
-    lead = text[max(floor, first - LEAD):first]
-    if lead[-1:] in BOUNDARY_WORDS or lead[-2:] in BOUNDARY_WORDS or \
-            lead[-3:] in BOUNDARY_WORDS:
-        return ""
-    return lead
 
 
 def _is_latin(char: str) -> bool:
@@ -333,118 +293,3 @@ def _is_acronym(word: str) -> bool:
         return len(word) >= 2 and _ASCII_ACRONYM.fullmatch(word) is not None
     letters = list(filter(str.isalpha, word))
     return len(letters) >= 2 and sum(map(str.isupper, letters)) >= len(letters) - 1
-
-
-Name = tuple[tuple[Piece, ...], tuple[str, ...], str]  # parts, separators, lead
-Bounds = tuple[int, int]  # start, end of a part in the run's text
-
-
-def _name_before(text: str, reverse: str, end: int) -> Name | None:
-    """The transliterated name that ends at `end` (right after a Han character), split
-    into parts, with its `lead`. `reverse` is `text[::-1]`: the Han stretches joined by
-    separators that end at `end` are one forward match there, found at C speed however
-    long the sentence before the name is, and its groups give what a name of one or two
-    parts (most) needs without another scan."""
-    size = len(text)
-    found = _NAME_BACKWARDS.match(reverse, size - end)
-    if found is None:  # (cannot happen right after a Han character, as callers ensure)
-        return None
-    last = size - found.end(2)  # where the last part starts
-    suffix = size - found.end(1)  # where its transliteration characters start
-    if found.start(3) < 0:
-        return _named(text, _one_part(text, last, suffix, end), [], last)
-    if found.end(6) > found.start(6):  # three parts or more: the general reading
-        return _many_parts(text, reverse, size - found.end(), end)
-    if suffix == end:
-        return None  # the last part does not end with a transliteration character
-    if suffix > last and _ratio(text, last, end) < MIN_PART_RATIO:
-        return _named(text, _one_part(text, last, suffix, end), [], last)
-    first = size - found.end(4)  # the first part's transliteration suffix
-    if first == last - 1:  # (it has none)
-        return _named(text, _one_part(text, last, suffix, end), [], last)
-    return _named(text, [(first, last - 1), (last, end)], [found.group(3)],
-                  size - found.end(5))
-
-
-def _named(text: str, kept: list[Bounds] | None, separators: list[str], floor: int
-           ) -> Name | None:
-    """The name of the parts `kept`, whose first is in a Han stretch that starts at
-    `floor`."""
-    if kept is None:
-        return None
-    return (tuple([_new(Piece, (text[s:e], s, e)) for s, e in kept]), tuple(separators),
-            _lead(text, floor, kept[0][0]))
-
-
-def _many_parts(text: str, reverse: str, begin: int, end: int) -> Name | None:
-    """`_name_before` of a name of three parts or more, `text[begin:end]`."""
-    spans: list[Bounds] = []
-    separators: list[str] = []
-    start = begin
-    for separator in _SEPARATOR.finditer(text, begin, end):
-        spans.append((start, separator.start()))
-        separators.append(separator.group())
-        start = separator.end()
-    spans.append((start, end))
-    kept = _trim(text, reverse, spans, separators)
-    if kept is None:
-        return None
-    first = kept[0][0][0]
-    return _named(text, kept[0], kept[1], max(s for s, _ in spans if s <= first))
-
-
-def _trim(text: str, reverse: str, spans: list[Bounds], separators: list[str]
-          ) -> tuple[list[Bounds], list[str]] | None:
-    """Keep the parts that read as a transliteration, from the end backwards."""
-    start, end = spans[-1]
-    if text[end - 1] not in TRANSLITERATION:
-        return None
-    if _ratio(text, start, end) < MIN_PART_RATIO:
-        return _last_alone(text, reverse, start, end)
-    kept = [(start, end)]
-    for index in range(len(spans) - 2, -1, -1):
-        start, end = spans[index]
-        if index and _ratio(text, start, end) >= MIN_PART_RATIO and \
-                text[start] in TRANSLITERATION:
-            kept.append((start, end))
-            continue
-        begin = _suffix(reverse, start, end)
-        if begin < end:
-            kept.append((begin, end))
-        break
-    kept.reverse()
-    if len(kept) == 1:
-        return _last_alone(text, reverse, *kept[0])
-    return kept, separators[len(separators) - len(kept) + 1:]
-
-
-def _last_alone(text: str, reverse: str, start: int, end: int
-                ) -> tuple[list[Bounds], list[str]] | None:
-    kept = _one_part(text, start, _suffix(reverse, start, end), end)
-    return None if kept is None else (kept, [])
-
-
-def _one_part(text: str, start: int, begin: int, end: int) -> list[Bounds] | None:
-    """A name of one part, `text[start:end]` whose transliteration suffix starts at
-    `begin`: that suffix, if it has at least two characters."""
-    if end - begin < 2:
-        return None
-    # The character before the suffix (the chunk's last when the suffix is all of it,
-    # which is a transliteration character, so never a surname).
-    before = text[begin - 1] if begin > start else text[end - 1]
-    if end - begin == 2 and before in CHINESE_SURNAMES:
-        return None  # a Chinese-style name such as 包道格 or 郦英杰
-    return [(begin, end)]
-
-
-def _suffix(reverse: str, start: int, end: int) -> int:
-    """Where the transliteration characters that end `text[start:end]` begin (`end`
-    when there are none)."""
-    size = len(reverse)
-    run = _TRANSLITERATION_RUN.match(reverse, size - end, size - start)
-    return size - run.end() if run is not None else end
-
-
-def _ratio(text: str, start: int, end: int) -> float:
-    """Share of transliteration characters in `text[start:end]`."""
-    return sum(map(TRANSLITERATION.__contains__, text[start:end])) / (end - start)
