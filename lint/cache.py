@@ -95,7 +95,7 @@ class Cache:
             found = self._indexes[fingerprint] = _read_index(self._index_path(fingerprint))
         return found
 
-    def probe(self, fingerprint: str, display: str, path: Path,
+    def probe(self, fingerprint: str, display: str, path: str | Path,
               ignored: frozenset[str]) -> Probe:
         """The entry that holds the result of `path`, if any. Reads (and hashes) the file
         only when its stat key is not trusted."""
@@ -109,7 +109,8 @@ class Cache:
             content = known[1]
         else:
             try:
-                content = digest(path.read_bytes())
+                with open(path, "rb") as handle:
+                    content = digest(handle.read())
             except OSError:
                 return Probe(None, None, None)
             if stat_key(os.stat(path)) != key:
@@ -145,7 +146,8 @@ class Cache:
             index[absolute] = (key, content, trusted)
             self._dirty.add(fingerprint)
 
-    def store(self, fingerprint: str, display: str, path: Path, ignored: frozenset[str],
+    def store(self, fingerprint: str, display: str, path: str | Path,
+              ignored: frozenset[str],
               key: StatKey, content: str, payload: Payload) -> None:
         if not self.writable:
             return

@@ -84,11 +84,12 @@ def _from_entry(cache: Cache, name: str, job: Job, keep_source: bool,
     return Outcome(Checked(result, payload.suppressions))
 
 
-def load_source(path: Path | None) -> SourceText | None:
+def load_source(path: str | Path | None) -> SourceText | None:
     if path is None:
         return None
     try:
-        return SourceText.decode(path.read_bytes())
+        with open(path, "rb") as handle:
+            return SourceText.decode(handle.read())
     except (OSError, DecodeError):
         return None
 

@@ -181,7 +181,7 @@ class _Run:
         if self.baseline is not None or self.recorder is not None:
             # Only baselines need the path relative to the baseline file (a relpath per
             # file is a tenth of a warm run).
-            key = relative(job.path or Path(job.display), self.anchor)
+            key = relative(Path(job.path or job.display), self.anchor)
             if self.baseline is not None:
                 result.diagnostics = self.baseline.filter(key, result.diagnostics,
                                                           result.source)

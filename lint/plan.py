@@ -77,7 +77,7 @@ class Planner:
             if target.display not in explicit and not _walked(settings, target.path,
                                                               target.display):
                 continue
-            jobs.append(Job(target.display, target.path, index,
+            jobs.append(Job(target.display, str(target.path), index,
                             settings.ignored_for(target.path)))
         return jobs
 
