@@ -208,8 +208,8 @@ def test_unreadable_file_is_a_diagnostic(tmp_path: Path, monkeypatch: pytest.Mon
 
     read_file = lint.batch.read_file
 
-    def deny_read(path: Path) -> tuple[os.stat_result, bytes]:  # how `check` reads files
-        if path.name == "secret.md":
+    def deny_read(path: str | Path) -> tuple[os.stat_result, bytes]:  # how `check` reads
+        if os.path.basename(path) == "secret.md":
             raise PermissionError(13, "Permission denied")
         return read_file(path)
 
