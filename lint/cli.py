@@ -141,8 +141,31 @@ def _add_report(commands: argparse._SubParsersAction[_Parser]) -> None:
     report.add_argument("--quiet", action="store_true", help="no note on stderr")
 
 
+def _write_every_character() -> None:
+    """Articles are Chinese: a standard stream whose encoding cannot hold every character
+    (`PYTHONIOENCODING=ascii`, a C or Latin-1 locale without UTF-8 mode) would raise
+    UnicodeEncodeError at the first Han character, a traceback in the middle of the
+    output. Such a stdout writes UTF-8, the encoding of the articles themselves and the
+    one JSON and SARIF readers expect; such a stderr, which only carries messages for the
+    terminal, writes what it cannot encode as backslash escapes."""
+    import codecs  # (already loaded by the interpreter: costs nothing)
+
+    for stream, change in ((sys.stdout, {"encoding": "utf-8"}),
+                           (sys.stderr, {"errors": "backslashreplace"})):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = getattr(stream, "encoding", None)
+        if reconfigure is None or not encoding:
+            continue
+        try:
+            if not codecs.lookup(encoding).name.startswith("utf"):
+                reconfigure(**change)
+        except (LookupError, ValueError, OSError):
+            continue
+
+
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
          stdin: TextIO | None = None) -> int:
+    _write_every_character()
     out = stdout or sys.stdout
     try:
         args = build_parser().parse_args(argv)

@@ -209,3 +209,31 @@ def test_help_is_formatted_as_by_argparse_at_shutils_width(
     ours = _helps(lint.cli.build_parser())
     monkeypatch.setattr(lint.cli, "_Formatter", argparse.HelpFormatter)
     assert ours == _helps(lint.cli.build_parser())
+
+
+@pytest.mark.parametrize("environment", [
+    {"PYTHONIOENCODING": "ascii"},
+    {"PYTHONIOENCODING": "latin-1"},
+    {"PYTHONUTF8": "0", "LC_ALL": "C", "LANG": "C"},
+], ids=["ascii", "latin-1", "c-locale"])
+def test_a_stdout_that_cannot_hold_han_characters_still_gets_the_whole_output(
+        environment: dict[str, str], tmp_path: Path) -> None:
+    """Not a UnicodeEncodeError at the first Han character: stdout writes UTF-8 (the JSON
+    is the same bytes as on a UTF-8 terminal), stderr escapes what it cannot encode."""
+    import os
+
+    command = [sys.executable, "-m", "lint", "check", "--no-cache", "--output-format",
+               "json", str(SAMPLE)]
+    base = {k: v for k, v in os.environ.items()
+            if k not in ("PYTHONIOENCODING", "PYTHONUTF8", "LC_ALL", "LANG")}
+    utf8 = subprocess.run(command, cwd=REPO, capture_output=True,
+                          env={**base, "PYTHONIOENCODING": "utf-8"})
+    other = subprocess.run(command, cwd=REPO, capture_output=True,
+                           env={**base, **environment})
+    assert other.returncode == utf8.returncode == 1, other.stderr.decode()
+    assert other.stdout == utf8.stdout and json.loads(other.stdout)["diagnostics"]
+    missing = tmp_path / "缺失.md"
+    failed = subprocess.run([*command[:-1], str(missing)], cwd=REPO, capture_output=True,
+                            env={**base, **environment})
+    assert failed.returncode == 2 and b"Traceback" not in failed.stderr
+    assert b"no such file or directory" in failed.stderr
