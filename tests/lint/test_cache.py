@@ -84,14 +84,20 @@ def test_a_change_within_the_same_mtime_tick_is_seen(tmp_path: Path,
     path = write(tmp_path / "a.md", "<p>巴基斯坦塔利班(TTP)说。</p>", old=False)
     stamp = path.stat().st_mtime_ns
     check(str(path))
-    with open(path, "r+b") as handle:  # rewrite in place: the inode stays
-        data = handle.read().replace(b"(TTP)", b"[TTP]")
-        handle.seek(0)
-        handle.write(data)
-    os.utime(path, ns=(stamp, stamp))
+    _edit_in_place(path, stamp)
     parses.clear()
     _, out = check(str(path))
     assert parses and "T001" not in {code for _, code, _, _ in found(out)}
+
+
+def _edit_in_place(path: Path, mtime_ns: int) -> None:
+    """`(TTP)` -> `[TTP]`, rewritten in place (the inode and size stay), with the mtime
+    then set to `mtime_ns`."""
+    with open(path, "r+b") as handle:
+        data = handle.read().replace(b"(TTP)", b"[TTP]")
+        handle.seek(0)
+        handle.write(data)
+    os.utime(path, ns=(mtime_ns, mtime_ns))
 
 
 def test_an_edit_that_restores_size_and_mtime_is_seen(tmp_path: Path, parses: list[str],
@@ -102,11 +108,7 @@ def test_an_edit_that_restores_size_and_mtime_is_seen(tmp_path: Path, parses: li
     monkeypatch.setattr(cache, "RACY_NS", 0)
     path = write(tmp_path / "a.md", HALFWIDTH)
     check(str(path))
-    with open(path, "r+b") as handle:
-        data = handle.read().replace(b"(TTP)", b"[TTP]")
-        handle.seek(0)
-        handle.write(data)
-    os.utime(path, ns=(OLD, OLD))
+    _edit_in_place(path, OLD)
     parses.clear()
     _, out = check(str(path))
     assert parses and "T001" not in {code for _, code, _, _ in found(out)}
