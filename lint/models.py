@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
@@ -89,11 +90,16 @@ class Fix(_Frozen):
 
     @model_validator(mode="after")
     def _disjoint(self) -> Fix:
-        ordered = sorted(self.edits, key=lambda e: (e.offset, e.end_offset))
-        for before, after in zip(ordered, ordered[1:]):
-            if after.offset < before.end_offset:
-                raise ValueError("the edits of one fix overlap")
+        if overlap([(edit.offset, edit.end_offset) for edit in self.edits]):
+            raise ValueError("the edits of one fix overlap")
         return self
+
+
+def overlap(ranges: Iterable[tuple[int, int]]) -> bool:
+    """Whether two of the `(start, end)` ranges overlap: sorted, one starts before the
+    previous one ends (empty ranges may touch anything). What `Fix` rejects."""
+    ordered = sorted(ranges)
+    return any(after[0] < before[1] for before, after in zip(ordered, ordered[1:]))
 
 
 class Diagnostic(_Frozen):

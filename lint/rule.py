@@ -17,6 +17,7 @@ from lint.models import (
     FixAvailability,
     Severity,
     Span,
+    overlap,
     trusted,
 )
 
@@ -163,8 +164,7 @@ def _plain_disjoint(edits: tuple[tuple[int, int, str], ...]) -> bool:
                 and type(edit[1]) is int and type(edit[2]) is str
                 and 0 <= edit[0] <= edit[1]):
             return False
-    ordered = sorted(edits, key=lambda edit: (edit[0], edit[1]))
-    return all(after[0] >= before[1] for before, after in zip(ordered, ordered[1:]))
+    return not overlap([(edit[0], edit[1]) for edit in edits])
 
 
 def make_diagnostic(code: str, name: str, severity: Severity, message: str, span: Span,
