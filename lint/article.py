@@ -26,6 +26,7 @@ T = TypeVar("T")
 BODY_LINE = 5  # lines 1-4 are the header (timestamp, title, underline, blank)
 
 _TITLE_OPEN = "["
+_RELEASED: Any = ()  # the children of every element of a released article
 _TITLE_CLOSE = "]("
 
 
@@ -166,10 +167,11 @@ class Article:
         self._derived.clear()
         self._lxml = None
         if self.body is not None:
-            self.body.root.children = []
+            # An empty tuple, not a new list each: nothing may add to a released tree.
+            self.body.root.children = _RELEASED
             for element in self.body.elements:
                 element.parent = None
-                element.children = []
+                element.children = _RELEASED
 
     def lxml_tree(self) -> tuple[etree._Element, dict[etree._Element, Element]]:
         """The body as an lxml tree (built lazily from the same tokens) and a map from
@@ -181,20 +183,21 @@ class Article:
 
 def _parse_header(source: SourceText) -> Header:
     timestamp = title = url = underline = None
-    # Lines 1-3 (split at the first three LFs: one C call), less a trailing CR each.
-    lines = source.text.split("\n", 3)
-    if len(lines) > 3:
-        del lines[3]  # (the body and the rest)
-    first = lines[0].removesuffix("\r")
+    # Lines 1-3 from the line table, less a trailing CR each (splitting the text at its
+    # first three LFs would also copy the whole body, once more, as the fourth part).
+    text, starts = source.text, source.line_starts
+    count = len(starts)
+    first = text[:starts[1] - 1 if count > 1 else len(text)].removesuffix("\r")
     found = _timestamp(first)
     if found is not None:
         timestamp = _field(first[found[0]:found[1]], found[0], found[1])
-    start = len(lines[0]) + 1
-    if len(lines) > 1:
-        title, url = _parse_title_link(lines[1].removesuffix("\r"), start)
-        start += len(lines[1]) + 1
-    if len(lines) > 2:
-        third = lines[2].removesuffix("\r")
+    if count > 1:
+        start = starts[1]
+        second = text[start:starts[2] - 1 if count > 2 else len(text)]
+        title, url = _parse_title_link(second.removesuffix("\r"), start)
+    if count > 2:
+        start = starts[2]
+        third = text[start:starts[3] - 1 if count > 3 else len(text)].removesuffix("\r")
         underline = _field(third, start, start + len(third))
     return _header(timestamp, title, url, underline)
 

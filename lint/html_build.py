@@ -119,10 +119,15 @@ class TreeBuilder:
                                     self.problems.append)
         else:
             read = []
-        tag = name.lower()
+        return self.start_element(name.lower(), lt, end, read, slash == "/")
+
+    def start_element(self, tag: str, lt: int, end: int, read: list[Attribute],
+                      self_closing: bool) -> int:
+        """The clean start tag `text[lt:end]` of `<tag>` with the attributes `read`;
+        return the offset after it (after its content, for a raw-text element)."""
         parent = self.stack[-1]
-        element = _new_element(tag, lt, end, parent, read, slash == "/", len(self.stack))
-        if slash or tag in SPECIAL_TAGS or tag in VOID_ELEMENTS:
+        element = _new_element(tag, lt, end, parent, read, self_closing, len(self.stack))
+        if self_closing or tag in SPECIAL_TAGS or tag in VOID_ELEMENTS:
             self.pos = end
             self.place(element)
             return self.pos

@@ -59,6 +59,12 @@ class SourceText:
         return len(self.text)
 
     @property
+    def line_starts(self) -> list[int]:
+        """The offset of every line's first code point (the table itself: do not change
+        it)."""
+        return self._starts
+
+    @property
     def line_count(self) -> int:
         return len(self._starts)
 

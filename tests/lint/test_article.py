@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.support import SAMPLE, article_text, parse
 
 
@@ -58,3 +61,37 @@ def test_lxml_mirror_maps_back_to_elements() -> None:
     (p,) = root.xpath("//p[@class='a']")
     assert mapping[p].tag == "p" and mapping[p].start == article.body.start + 19  # type: ignore[union-attr]
     assert p.text == "x & " and p[0].text == "y"
+
+
+def _header_by_split(text: str) -> tuple[object, ...]:
+    """What the header reader found when it split the text at its first three LFs."""
+    from lint.article import _parse_title_link, _timestamp
+
+    lines = text.split("\n", 3)[:3]
+    first = lines[0].removesuffix("\r")
+    found = _timestamp(first)
+    timestamp = None if found is None else (first[found[0]:found[1]], *found)
+    title = url = underline = None
+    start = len(lines[0]) + 1
+    if len(lines) > 1:
+        title, url = _parse_title_link(lines[1].removesuffix("\r"), start)
+        start += len(lines[1]) + 1
+    if len(lines) > 2:
+        third = lines[2].removesuffix("\r")
+        underline = (third, start, start + len(third))
+    fields = [None if f is None else (f.value, f.start, f.end) for f in (title, url)]
+    return (timestamp, *fields, underline)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["\n", "\r", "\r\n", "<!--", "-->", "1702", "[", "]", "](",
+                                 ")", "t", " ", "-", "中"]), max_size=30))
+def test_header_reads_as_splitting_the_lines_did(pieces: list[str]) -> None:
+    from lint.article import _parse_header
+    from lint.source import SourceText
+
+    text = "".join(pieces)
+    header = _parse_header(SourceText(text))
+    fields = [None if f is None else (f.value, f.start, f.end)
+              for f in (header.timestamp, header.title, header.url, header.underline)]
+    assert tuple(fields) == _header_by_split(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,19 +84,58 @@ def test_fast_and_careful_paths_read_the_same_on_any_input(pieces: list[str]) ->
 
 
 def test_remembered_tags_read_as_the_first_time() -> None:
-    """The main loop handles a tag itself once `tag_at` has classified its inside: a
-    parse with that memory empty and one with it filled read the same."""
-    body = "".join(CASES) + "<p>a<br>b<br/>c</p><DIV>x</DIV><p>y</P><hr /><i>z</i></x>"
-    saved = dict(html._SIMPLE)
+    """The main loop handles a tag itself once `tag_at` has classified its inside, and
+    `tag_at` reads a clean tag with attributes from its template once it has read one
+    like it: a parse with that memory empty and one with it filled read the same."""
+    body = "".join(CASES) + "<p>a<br>b<br/>c</p><DIV>x</DIV><p>y</P><hr /><i>z</i></x>" \
+        + '<a href="x" target=_blank>a</a><IMG SRC=y.jpg ALT="">' * 2
+    saved, templates = dict(html._SIMPLE), dict(html._TEMPLATES)
     try:
         html._SIMPLE.clear()
+        html._TEMPLATES.clear()
         first = _Parser(body, 0, len(body)).run()
-        assert html._SIMPLE  # (it learnt something)
+        assert html._SIMPLE and html._TEMPLATES  # (it learnt something)
         again = _Parser(body, 0, len(body)).run()
         assert dump(first) == dump(again)
+        assert dump(first) == dump(_Parser(body, 0, len(body)).run(fast=False))
     finally:
         html._SIMPLE.clear()
         html._SIMPLE.update(saved)
+        html._TEMPLATES.clear()
+        html._TEMPLATES.update(templates)
+
+
+@pytest.mark.parametrize("tag", [
+    '<a title="x>y" href=z>',  # its `>` is not the first one: the inside is not the tag
+    '<a href="?a=1&amp;b=2">',  # a reference: its decoding may report problems
+    '<a href="?a=1&copy=2">',
+    "<script src=x>",  # special elements take the careful path
+])
+def test_only_tags_that_their_inside_determines_are_remembered(tag: str) -> None:
+    saved = dict(html._TEMPLATES)
+    try:
+        html._TEMPLATES.clear()
+        body = f"<p>{tag}t</p><p>{tag}u</p>"
+        first = _Parser(body, 0, len(body)).run()
+        assert dump(first) == dump(_Parser(body, 0, len(body)).run(fast=False))
+        if "script" not in tag:
+            assert html._TEMPLATES == {}
+    finally:
+        html._TEMPLATES.clear()
+        html._TEMPLATES.update(saved)
+
+
+def test_the_templates_are_bounded() -> None:
+    saved = dict(html._TEMPLATES)
+    try:
+        html._TEMPLATES.clear()
+        body = "".join(f'<a href="{n}">x</a>' for n in range(html._TEMPLATES_KEPT + 10))
+        parsed = _Parser(body, 0, len(body)).run()
+        assert len(html._TEMPLATES) <= html._TEMPLATES_KEPT
+        assert dump(parsed) == dump(_Parser(body, 0, len(body)).run(fast=False))
+    finally:
+        html._TEMPLATES.clear()
+        html._TEMPLATES.update(saved)
 
 
 def test_end_tags_that_do_not_close_the_top_count_open_elements() -> None:
