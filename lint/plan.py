@@ -43,14 +43,14 @@ class Planner:
         self._cache: dict[Path, ConfigFile | None] = {}
         self._by_folder: dict[str, int] = {}  # a file's folder, as given -> settings
 
-    def settings_for(self, file: Path) -> int:
+    def settings_for(self, file: Path | str) -> int:
         """Index of the settings that apply to the file at `file`."""
         # Files of one folder share their configuration: look it up once per folder
         # (finding it walks up through every parent, ~10 µs a file).
-        folder = os.path.dirname(os.fspath(file))
+        folder = os.path.dirname(file)
         index = self._by_folder.get(folder)
         if index is None:
-            index = self._by_folder[folder] = self._settings_for(file)
+            index = self._by_folder[folder] = self._settings_for(Path(file))
         return index
 
     def _settings_for(self, file: Path) -> int:
@@ -77,8 +77,9 @@ class Planner:
             if target.display not in explicit and not _walked(settings, target.path,
                                                               target.display):
                 continue
-            jobs.append(Job(target.display, str(target.path), index,
-                            settings.ignored_for(target.path)))
+            jobs.append(Job(target.display, target.path, index,
+                            settings.ignored_for(target.path) if settings.per_file
+                            else _NONE_IGNORED))
         return jobs
 
     def stdin_job(self, display: str, filename: str | None, data: bytes) -> Job:
@@ -88,7 +89,10 @@ class Planner:
         return Job(display, None, index, ignored, data)
 
 
-def _walked(settings: Settings, path: Path, display: str) -> bool:
+_NONE_IGNORED: frozenset[str] = frozenset()
+
+
+def _walked(settings: Settings, path: str, display: str) -> bool:
     """Include/exclude, relative to the config's folder (or as displayed, without one
     or for a file outside that folder)."""
     rel = settings.relative(path) if settings.config is not None else display

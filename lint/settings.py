@@ -72,10 +72,10 @@ class Settings:
     def root(self) -> Path:
         return self.config.root if self.config else Path.cwd()
 
-    def relative(self, path: Path) -> str:
-        return Path(os.path.relpath(path.absolute(), self.root)).as_posix()
+    def relative(self, path: Path | str) -> str:
+        return Path(os.path.relpath(Path(path).absolute(), self.root)).as_posix()
 
-    def ignored_for(self, path: Path) -> frozenset[str]:
+    def ignored_for(self, path: Path | str) -> frozenset[str]:
         """Codes that `per-file-ignores` turns off for the file at `path`."""
         if not self.per_file:
             return frozenset()

@@ -55,3 +55,17 @@ def test_exclude_and_include(tmp_path: Path) -> None:
 def test_missing_path_raises(tmp_path: Path) -> None:
     with pytest.raises(PathNotFound):
         discover([str(tmp_path / "nope")])
+
+
+def test_paths_are_written_as_pathlib_writes_them(tmp_path: Path) -> None:
+    """Walked files carry their path as a string, as `str()` of the Path built by joining
+    each name to its folder would write it (jobs read, cache and watch that path)."""
+    make(tmp_path, "a.md", "sub/b.md", "sub/deeper/c d.md")
+    os.chdir(tmp_path)
+    for given in [".", "./", "sub", "sub/", str(tmp_path), f"{tmp_path}//sub/../sub"]:
+        base = Path(os.path.abspath(given))
+        for target in discover([given]):
+            assert isinstance(target.path, str)
+            relative = Path(target.path).relative_to(base)
+            assert target.path == str(base / relative) == str(Path(target.path))
+    assert [t.path for t in discover(["sub/b.md"])] == [str(Path("sub/b.md"))]
