@@ -137,6 +137,14 @@ class Profile(BaseModel):
         return best
 
 
+# `ProfileSet.resolve`'s memory, per set (by id, holding the set so that its id is not
+# reused while it is kept; not on the set, whose fields decide its equality): host ->
+# profile. Both bounded. Sets are frozen, and their profiles are never changed in place.
+_RESOLVED: dict[int, tuple[ProfileSet, dict[str, Profile]]] = {}
+_SETS_KEPT = 64
+_HOSTS_KEPT = 4096
+
+
 class ProfileSet(BaseModel):
     """Named profiles; `resolve` picks one by title URL host, else the generic one."""
 
@@ -164,6 +172,24 @@ class ProfileSet(BaseModel):
         return self.profiles[GENERIC]
 
     def resolve(self, host: str) -> Profile:
+        """The most specific profile for `host`, remembered per set and host: every
+        article asks, and an archive has a few hosts (testing every profile for each
+        article was ~10 µs a file)."""
+        memo = _RESOLVED.get(id(self))
+        if memo is None or memo[0] is not self:  # (an id may be reused by a new set)
+            if len(_RESOLVED) >= _SETS_KEPT:
+                _RESOLVED.clear()
+            memo = _RESOLVED[id(self)] = (self, {})
+        known = memo[1]
+        found = known.get(host)
+        if found is None:
+            if len(known) >= _HOSTS_KEPT:
+                known.clear()
+            found = known[host] = self.find(host)
+        return found
+
+    def find(self, host: str) -> Profile:
+        """`resolve` without the memory: every profile tested."""
         best, score = self.generic, 0
         for profile in self.profiles.values():  # ties: the first defined wins
             length = profile.matches(host) if host else 0

@@ -117,3 +117,18 @@ def test_validation_errors_name_the_configuration_key() -> None:
     with pytest.raises(ValidationError) as error:
         DEFAULT_PROFILES.with_overrides({"voa": {"time_zone": "Nowhere/City"}})
     assert error.value.errors()[0]["loc"] == ("time-zone",)
+
+
+def test_resolve_remembers_exactly_what_find_answers() -> None:
+    from lint.profiles import _RESOLVED
+
+    hosts = ["www.voachinese.com", "VOACHINESE.COM.", "x.rfa.org", "", "example.org",
+             "sub.www.voachinese.com", "a.b.c", "www.bbc.com", "bbc.co.uk"]
+    custom = DEFAULT_PROFILES.with_overrides({"mine": {"hosts": ["example.org"]}})
+    for profiles in (DEFAULT_PROFILES, custom):
+        for _ in range(2):  # first computed, then remembered
+            assert [profiles.resolve(h) for h in hosts] == [profiles.find(h) for h in hosts]
+    assert custom.resolve("example.org").name == "mine"
+    assert DEFAULT_PROFILES.resolve("example.org").name == "generic"
+    _RESOLVED.clear()
+    assert custom.resolve("example.org").name == "mine"
