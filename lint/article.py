@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from html import unescape
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from reprlib import recursive_repr
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from lint.html import Comment, Element, HtmlProblem, ParsedBody, parse_fragment
+from lint.html_tree import NEW_LIST
 from lint.source import SourceText
 from lint.textrun import TextRun
 
@@ -78,11 +80,25 @@ def _header(timestamp: Field | None, title: Field | None, url: Field | None,
     return made
 
 
-@dataclass(slots=True, eq=False)
 class Body:
+    """A plain class with slots rather than a dataclass (~0.5 ms of start-up to create),
+    as `@dataclass(slots=True, eq=False)` made it: identity for equality."""
+
+    __slots__ = __match_args__ = ("start", "end", "parsed")
+
     start: int  # offset of line 5
     end: int  # end of the text, less one final newline
     parsed: ParsedBody
+
+    def __init__(self, start: int, end: int, parsed: ParsedBody) -> None:
+        self.start = start
+        self.end = end
+        self.parsed = parsed
+
+    @recursive_repr()
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(start={self.start!r}, end={self.end!r}, " \
+               f"parsed={self.parsed!r})"
 
     @property
     def root(self) -> Element:
@@ -105,17 +121,38 @@ class Body:
         return self.parsed.problems
 
 
-@dataclass(slots=True, eq=False)
 class Article:
+    """A plain class with slots rather than a dataclass, as `@dataclass(slots=True,
+    eq=False)` made it (its private fields out of its repr)."""
+
+    __slots__ = ("path", "source", "header", "body", "profiles", "_derived", "_lxml")
+    __match_args__ = ("path", "source", "header", "body", "profiles", "_derived", "_lxml")
+
     path: str
     source: SourceText
     header: Header
     body: Body | None
     # The source profiles in force (a `lint.profiles.ProfileSet` from config); None means the
     # built-in ones. Kept untyped here so that the article model does not depend on them.
-    profiles: Any = None
-    _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False)
-    _lxml: tuple[Any, dict[Any, Element]] | None = field(default=None, repr=False)
+    profiles: Any
+    _derived: dict[Callable[..., Any], Any]
+    _lxml: tuple[Any, dict[Any, Element]] | None
+
+    def __init__(self, path: str, source: SourceText, header: Header, body: Body | None,
+                 profiles: Any = None, _derived: dict[Callable[..., Any], Any] = NEW_LIST,
+                 _lxml: tuple[Any, dict[Any, Element]] | None = None) -> None:
+        self.path = path
+        self.source = source
+        self.header = header
+        self.body = body
+        self.profiles = profiles
+        self._derived = {} if _derived is NEW_LIST else _derived
+        self._lxml = _lxml
+
+    @recursive_repr()
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(path={self.path!r}, source={self.source!r}, " \
+               f"header={self.header!r}, body={self.body!r}, profiles={self.profiles!r})"
 
     @classmethod
     def parse(cls, source: SourceText, path: str = "-", profiles: Any = None) -> Article:

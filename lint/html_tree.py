@@ -7,8 +7,10 @@ through `article.body`. Offsets are code-point indices into the whole file's tex
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
+from typing import Any
+from reprlib import recursive_repr
 
 from lint.html_names import (
     BLOCK_ELEMENTS,
@@ -55,59 +57,143 @@ class HtmlProblem:
     related: int | None = None
 
 
-@dataclass(slots=True, eq=False)
+# Attributes, text nodes, comments and elements are plain classes with slots rather than
+# dataclasses (creating a dataclass compiles its generated methods: ~0.5 ms each of every
+# run's start-up). Each keeps what its `@dataclass(slots=True, eq=False)` had: the same
+# `__init__`, `__repr__` and `__match_args__`, and identity for equality and hashing.
+
+
+# The default of a list argument that is a new empty list for each call (as a dataclass
+# field's `default_factory=list`).
+NEW_LIST: Any = object()
+
+
+def _fields_repr(item: object, names: tuple[str, ...]) -> str:
+    """`Name(field=value, …)`, as a dataclass writes it."""
+    shown = ", ".join(f"{name}={getattr(item, name)!r}" for name in names)
+    return f"{type(item).__qualname__}({shown})"
+
+
 class Attribute:
+    __slots__ = __match_args__ = ("name", "name_start", "name_end", "value", "value_start",
+                                  "value_end", "quote", "end")
+
     name: str  # lower-cased
     name_start: int
     name_end: int
-    value: str | None = None  # decoded; None when written without `=`
-    value_start: int | None = None  # raw value, quotes excluded
-    value_end: int | None = None
-    quote: str = ""
-    end: int = -1  # just past the whole attribute (closing quote included, if any)
+    value: str | None  # decoded; None when written without `=`
+    value_start: int | None  # raw value, quotes excluded
+    value_end: int | None
+    quote: str
+    end: int  # just past the whole attribute (closing quote included, if any)
+
+    def __init__(self, name: str, name_start: int, name_end: int, value: str | None = None,
+                 value_start: int | None = None, value_end: int | None = None,
+                 quote: str = "", end: int = -1) -> None:
+        self.name = name
+        self.name_start = name_start
+        self.name_end = name_end
+        self.value = value
+        self.value_start = value_start
+        self.value_end = value_end
+        self.quote = quote
+        self.end = end
+
+    @recursive_repr()
+    def __repr__(self) -> str:
+        return _fields_repr(self, self.__slots__)
 
     @property
     def start(self) -> int:
         return self.name_start
 
 
-@dataclass(slots=True, eq=False)
 class TextNode:
+    __slots__ = __match_args__ = ("start", "end", "raw", "parent")
+
     start: int
     end: int
     raw: str
     parent: Element
+
+    def __init__(self, start: int, end: int, raw: str, parent: Element) -> None:
+        self.start = start
+        self.end = end
+        self.raw = raw
+        self.parent = parent
+
+    @recursive_repr()
+    def __repr__(self) -> str:
+        return _fields_repr(self, self.__slots__)
 
     @property
     def is_whitespace(self) -> bool:
         return not self.raw.strip()
 
 
-@dataclass(slots=True, eq=False)
 class Comment:
+    __slots__ = __match_args__ = ("start", "end", "content_start", "content_end", "content")
+
     start: int
     end: int
     content_start: int
     content_end: int
     content: str
 
+    def __init__(self, start: int, end: int, content_start: int, content_end: int,
+                 content: str) -> None:
+        self.start = start
+        self.end = end
+        self.content_start = content_start
+        self.content_end = content_end
+        self.content = content
 
-@dataclass(slots=True, eq=False)
+    @recursive_repr()
+    def __repr__(self) -> str:
+        return _fields_repr(self, self.__slots__)
+
+
 class Element:
     """An element of the body. `start:end` is the start tag; `close_start:close_end` the
     end tag (None when the element is void, self-closed or never closed)."""
 
+    __slots__ = __match_args__ = ("tag", "start", "end", "parent", "attributes", "children",
+                                  "self_closing", "close_start", "close_end", "depth",
+                                  "_content_end")
+
     tag: str
     start: int
     end: int
-    parent: Element | None = None
-    attributes: list[Attribute] = field(default_factory=list)
-    children: list[Element | TextNode] = field(default_factory=list)
-    self_closing: bool = False
-    close_start: int | None = None
-    close_end: int | None = None
-    depth: int = 0
-    _content_end: int | None = None
+    parent: Element | None
+    attributes: list[Attribute]
+    children: list[Element | TextNode]
+    self_closing: bool
+    close_start: int | None
+    close_end: int | None
+    depth: int
+    _content_end: int | None
+
+    def __init__(self, tag: str, start: int, end: int, parent: Element | None = None,
+                 attributes: list[Attribute] = NEW_LIST,
+                 children: list[Element | TextNode] = NEW_LIST,
+                 self_closing: bool = False, close_start: int | None = None,
+                 close_end: int | None = None, depth: int = 0,
+                 _content_end: int | None = None) -> None:
+        self.tag = tag
+        self.start = start
+        self.end = end
+        self.parent = parent
+        self.attributes = [] if attributes is NEW_LIST else attributes
+        self.children = [] if children is NEW_LIST else children
+        self.self_closing = self_closing
+        self.close_start = close_start
+        self.close_end = close_end
+        self.depth = depth
+        self._content_end = _content_end
+
+    @recursive_repr()
+    def __repr__(self) -> str:
+        return _fields_repr(self, self.__slots__)
 
     @property
     def is_void(self) -> bool:
