@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from lint.html import Comment, Element, HtmlProblem, ParsedBody, parse_fragment
-from lint.html_tree import NEW_LIST
+from lint.records import FRESH
 from lint.source import SourceText
 from lint.textrun import TextRun
 
@@ -139,14 +139,14 @@ class Article:
     _lxml: tuple[Any, dict[Any, Element]] | None
 
     def __init__(self, path: str, source: SourceText, header: Header, body: Body | None,
-                 profiles: Any = None, _derived: dict[Callable[..., Any], Any] = NEW_LIST,
+                 profiles: Any = None, _derived: dict[Callable[..., Any], Any] = FRESH,
                  _lxml: tuple[Any, dict[Any, Element]] | None = None) -> None:
         self.path = path
         self.source = source
         self.header = header
         self.body = body
         self.profiles = profiles
-        self._derived = {} if _derived is NEW_LIST else _derived
+        self._derived = {} if _derived is FRESH else _derived
         self._lxml = _lxml
 
     @recursive_repr()

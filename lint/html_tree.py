@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
 from reprlib import recursive_repr
 
 from lint.html_names import (
@@ -21,6 +20,7 @@ from lint.html_names import (
     TRANSPARENT_ELEMENTS,
     VOID_ELEMENTS,
 )
+from lint.records import FRESH, fields_repr
 
 
 class ProblemKind(str, Enum):
@@ -63,17 +63,6 @@ class HtmlProblem:
 # `__init__`, `__repr__` and `__match_args__`, and identity for equality and hashing.
 
 
-# The default of a list argument that is a new empty list for each call (as a dataclass
-# field's `default_factory=list`).
-NEW_LIST: Any = object()
-
-
-def _fields_repr(item: object, names: tuple[str, ...]) -> str:
-    """`Name(field=value, …)`, as a dataclass writes it."""
-    shown = ", ".join(f"{name}={getattr(item, name)!r}" for name in names)
-    return f"{type(item).__qualname__}({shown})"
-
-
 class Attribute:
     __slots__ = __match_args__ = ("name", "name_start", "name_end", "value", "value_start",
                                   "value_end", "quote", "end")
@@ -101,7 +90,7 @@ class Attribute:
 
     @recursive_repr()
     def __repr__(self) -> str:
-        return _fields_repr(self, self.__slots__)
+        return fields_repr(self, self.__slots__)
 
     @property
     def start(self) -> int:
@@ -124,7 +113,7 @@ class TextNode:
 
     @recursive_repr()
     def __repr__(self) -> str:
-        return _fields_repr(self, self.__slots__)
+        return fields_repr(self, self.__slots__)
 
     @property
     def is_whitespace(self) -> bool:
@@ -150,7 +139,7 @@ class Comment:
 
     @recursive_repr()
     def __repr__(self) -> str:
-        return _fields_repr(self, self.__slots__)
+        return fields_repr(self, self.__slots__)
 
 
 class Element:
@@ -174,8 +163,8 @@ class Element:
     _content_end: int | None
 
     def __init__(self, tag: str, start: int, end: int, parent: Element | None = None,
-                 attributes: list[Attribute] = NEW_LIST,
-                 children: list[Element | TextNode] = NEW_LIST,
+                 attributes: list[Attribute] = FRESH,
+                 children: list[Element | TextNode] = FRESH,
                  self_closing: bool = False, close_start: int | None = None,
                  close_end: int | None = None, depth: int = 0,
                  _content_end: int | None = None) -> None:
@@ -183,8 +172,8 @@ class Element:
         self.start = start
         self.end = end
         self.parent = parent
-        self.attributes = [] if attributes is NEW_LIST else attributes
-        self.children = [] if children is NEW_LIST else children
+        self.attributes = [] if attributes is FRESH else attributes
+        self.children = [] if children is FRESH else children
         self.self_closing = self_closing
         self.close_start = close_start
         self.close_end = close_end
@@ -193,7 +182,7 @@ class Element:
 
     @recursive_repr()
     def __repr__(self) -> str:
-        return _fields_repr(self, self.__slots__)
+        return fields_repr(self, self.__slots__)
 
     @property
     def is_void(self) -> bool:

@@ -1,7 +1,7 @@
-"""The tree's records (attributes, text nodes, comments, elements, the body and the
-article) are plain classes with slots, not dataclasses (each dataclass costs start-up
-time to create): they behave as the `@dataclass(slots=True, eq=False)` they replace, which
-are rebuilt here as the reference."""
+"""The engine's records (attributes, text nodes, comments, elements, the parsed body, the
+body, the article, the source text, a file's result, checked state and outcome) are plain
+classes with slots, not dataclasses (each dataclass costs start-up time to create): they
+behave as the dataclasses they replace, which are rebuilt here as the reference."""
 
 from __future__ import annotations
 
@@ -11,12 +11,16 @@ from typing import Any
 import pytest
 
 from lint.article import Article, Body
+from lint.engine import FileResult
+from lint.fix_run import Checked, Outcome
+from lint.html import ParsedBody
 from lint.html_tree import Attribute, Comment, Element, TextNode
 from lint.source import SourceText
 from tests.support import SAMPLE, parse
 
 
-def _reference(cls: type, fields: list[tuple[str, Any]], hidden: tuple[str, ...] = ()) -> type:
+def _reference(cls: type, fields: list[tuple[str, Any]], hidden: tuple[str, ...] = (),
+               eq: bool = False) -> type:
     """The dataclass `cls` was: `fields` as (name, default or MISSING or a factory)."""
     spec = []
     for name, default in fields:
@@ -27,7 +31,7 @@ def _reference(cls: type, fields: list[tuple[str, Any]], hidden: tuple[str, ...]
                                                       repr=name not in hidden)))
         else:
             spec.append((name, Any, dataclasses.field(default=default, repr=name not in hidden)))
-    return dataclasses.make_dataclass(cls.__name__, spec, slots=True, eq=False)
+    return dataclasses.make_dataclass(cls.__name__, spec, slots=True, eq=eq)
 
 
 M = dataclasses.MISSING
@@ -46,7 +50,16 @@ REFERENCES = {
     Article: _reference(Article, [("path", M), ("source", M), ("header", M), ("body", M),
                                   ("profiles", None), ("_derived", dict), ("_lxml", None)],
                         hidden=("_derived", "_lxml")),
+    ParsedBody: _reference(ParsedBody, [("root", M), ("elements", M), ("comments", M),
+                                        ("problems", M), ("runs", M)], eq=True),
+    FileResult: _reference(FileResult, [("path", M), ("source", M), ("diagnostics", list),
+                                        ("facts", dict), ("summary", dict)], eq=True),
+    Checked: _reference(Checked, [("result", M), ("suppressions", M)], eq=True),
+    Outcome: _reference(Outcome, [("checked", M), ("fixed", 0), ("text", None), ("diff", ""),
+                                  ("written", False), ("notes", list), ("content", None),
+                                  ("stat", None), ("rows", None)], eq=True),
 }
+EQUAL = (ParsedBody, FileResult, Checked, Outcome)
 
 CALLS: list[tuple[type, tuple[Any, ...], dict[str, Any]]] = [
     (Attribute, ("href", 3, 7), {}),
@@ -60,6 +73,13 @@ CALLS: list[tuple[type, tuple[Any, ...], dict[str, Any]]] = [
     (Body, (4, 9, None), {}),
     (Article, ("a.md", None, None, None), {}),
     (Article, ("a.md", None, None, None, "profiles"), {"_lxml": None}),
+    (ParsedBody, (None, [], [], [], []), {}),
+    (FileResult, ("a.md", None), {}),
+    (FileResult, ("a.md", None, [], {"N004": {"x": 1}}), {"summary": {"m": 2}}),
+    (Checked, (None, None), {}),
+    (Outcome, (None,), {}),
+    (Outcome, (None, 2, "t", "d", True, ["n"], "h", (1, 2, 3, 4), [("r",)]), {}),
+    (Outcome, (None,), {"rows": [], "notes": ["x"]}),
 ]
 
 
@@ -75,7 +95,17 @@ def test_records_behave_as_their_dataclasses(cls: type, args: tuple[Any, ...],
     names = [f.name for f in dataclasses.fields(reference)]
     assert [getattr(ours, n) for n in names] == [getattr(theirs, n) for n in names]
     twin = cls(*args, **kwargs)
-    assert ours == ours and ours != twin and hash(ours) != hash(twin)  # identity
+    if cls in EQUAL:  # compared field by field, and unhashable
+        assert ours == twin and (ours != theirs) is True and cls.__hash__ is None
+        assert ours != cls(*args[:-1], "other", **kwargs) if len(args) > 1 else True
+    else:  # identity
+        assert ours == ours and ours != twin and hash(ours) != hash(twin)
+
+
+def test_a_source_text_compares_by_its_text() -> None:
+    assert SourceText("a\nb") == SourceText("a\nb") != SourceText("a\nc")
+    assert SourceText.__hash__ is None and SourceText.__match_args__ == ("text",)
+    assert repr(SourceText("a\nb")) == "SourceText(text='a\\nb')"
 
 
 def test_new_lists_and_dicts_are_not_shared() -> None:
