@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from lint import Element
@@ -128,12 +127,15 @@ class Text(Protocol):
     def char_end(self, index: int) -> int: ...
 
 
-@dataclass(frozen=True, slots=True)
 class TitleText:
-    """The title on line 2: written as-is, so positions are direct offsets."""
+    """The title on line 2: written as-is, so positions are direct offsets. (A plain
+    class, not a dataclass: each dataclass costs every run's start-up ~1 ms to build.)"""
 
-    text: str
-    start: int
+    __slots__ = ("text", "start")
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.start = start
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.start + start, self.start + max(start, end)
@@ -210,17 +212,19 @@ def find_urls(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-@dataclass(slots=True, eq=False)
 class Prepared:
     """A text with what the rules ask about it. Made only for a text a rule has a hit in
     (see _index.Joined), and what it knows is worked out on the first question."""
 
-    source: Any  # Text (a TextRun or a TitleText)
-    block: Element | None
-    is_title: bool
-    _headline: bool | None = None
-    _urls: list[tuple[int, int]] | None = None
-    _url_starts: list[int] | None = None
+    __slots__ = ("source", "block", "is_title", "_headline", "_urls", "_url_starts")
+
+    def __init__(self, source: Any, block: Element | None, is_title: bool) -> None:
+        self.source = source  # Text (a TextRun or a TitleText)
+        self.block = block
+        self.is_title = is_title
+        self._headline: bool | None = None
+        self._urls: list[tuple[int, int]] | None = None
+        self._url_starts: list[int] | None = None
 
     @property
     def text(self) -> str:

@@ -23,7 +23,6 @@ import codecs
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 from operator import add, attrgetter
@@ -52,18 +51,22 @@ _TEXT = attrgetter("text")
 _DENSE = 64
 
 
-@dataclass(slots=True, eq=False)
 class Joined:
     """Every text of an article (the title first, when there is one) joined by SEPARATOR.
-    `texts[k]` begins at `value[starts[k]]`; its `Prepared` is made when first asked for."""
+    `texts[k]` begins at `value[starts[k]]`; its `Prepared` is made when first asked for.
+    (A plain class: a dataclass costs start-up ~1 ms to build.)"""
 
-    value: str
-    sources: list[Any]  # Text: a TitleText or a TextRun
-    starts: list[int]
-    _prepared: list[Prepared | None] = field(default_factory=list)
-    _dense: bool | None = None  # white space is dense (see white)
-    _white: list[tuple[int, int]] | None = None
-    _rare: bytes | None = None
+    __slots__ = ("value", "sources", "starts", "_prepared", "_dense", "_white", "_rare")
+
+    def __init__(self, value: str, sources: list[Any], starts: list[int],
+                 prepared: list[Prepared | None]) -> None:
+        self.value = value
+        self.sources = sources  # Text: a TitleText or a TextRun
+        self.starts = starts
+        self._prepared = prepared  # one per text, None until asked for
+        self._dense: bool | None = None  # white space is dense (see white)
+        self._white: list[tuple[int, int]] | None = None
+        self._rare: bytes | None = None
 
     def rare(self) -> bytes:
         """`keep_only(self.value, RARE)`, worked out once: every RARE character of the
