@@ -120,10 +120,13 @@ def _spaced(found: Joined) -> Iterator[tuple[Prepared, int, int]]:
     # `_spaced_pattern()` takes in a whole stretch (they are maximal) or nothing, as its
     # neighbours say: a comprehension tests them, cheapest test first, without a regex
     # call each.
+    # (`>= "\u2e80"` first: CJK_RANGES begin there, and most neighbours are below.)
     spaced = [(first, last) for first, last in stretches
               if first and last < len(value)
-              and (value[last] in _ALNUM and is_cjk(value[first - 1])
-                   or value[first - 1] in _ALNUM and is_cjk(value[last]))]
+              and (value[last] in _ALNUM and value[first - 1] >= "\u2e80"
+                   and is_cjk(value[first - 1])
+                   or value[first - 1] in _ALNUM and value[last] >= "\u2e80"
+                   and is_cjk(value[last]))]
     for first, last in spaced:
         text, start = found.locate(first)
         if not text.is_title and not text.headline:
