@@ -216,10 +216,13 @@ class Prepared:
     """A text with what the rules ask about it. Made only for a text a rule has a hit in
     (see _index.Joined), and what it knows is worked out on the first question."""
 
-    __slots__ = ("source", "block", "is_title", "_headline", "_urls", "_url_starts")
+    __slots__ = ("source", "text", "block", "is_title", "_headline", "_urls", "_url_starts")
 
     def __init__(self, source: Any, block: Element | None, is_title: bool) -> None:
         self.source = source  # Text (a TextRun or a TitleText)
+        # `source.text`, kept as an attribute: the rules read it at every hit, and a
+        # property would cost a call each time.
+        self.text: str = source.text
         self.block = block
         self.is_title = is_title
         self._headline: bool | None = None
@@ -227,26 +230,24 @@ class Prepared:
         self._url_starts: list[int] | None = None
 
     @property
-    def text(self) -> str:
-        return self.source.text  # type: ignore[no-any-return]
-
-    @property
     def headline(self) -> bool:
         """`is_headline_like(self.text)`."""
         if self._headline is None:
-            self._headline = is_headline_like(self.source.text)
+            self._headline = is_headline_like(self.text)
         return self._headline
 
     @property
     def urls(self) -> list[tuple[int, int]]:
         """`find_urls(self.text)`."""
         if self._urls is None:
-            self._urls = find_urls(self.source.text)
+            self._urls = find_urls(self.text)
             self._url_starts = [start for start, _ in self._urls]
         return self._urls
 
     def in_url(self, index: int) -> bool:
-        urls = self.urls
+        urls = self._urls
+        if urls is None:
+            urls = self.urls
         if not urls:
             return False
         k = bisect_right(self._url_starts, index) - 1  # type: ignore[arg-type]
@@ -271,7 +272,7 @@ class Prepared:
         begin, finish = span
         if start > 0 and source.char_end(start - 1) > begin:
             return span, None
-        if end < len(self.source.text) and source.char_start(end) < finish:
+        if end < len(self.text) and source.char_start(end) < finish:
             return span, None
         return span, span
 

@@ -278,3 +278,14 @@ def test_sentence_marks_near_chinese_have_a_high_neighbour(value: str) -> None:
     for index, char in enumerate(value):
         if char in ",;:?!" and halfwidth_punctuation._in_chinese(value, index):
             assert max(value[index - 1:index], value[index + 1:index + 2]) >= "\u2e80"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "中", "\x00", " ", "\u00a0", "\t", "\u3000", "  "]),
+                max_size=40).map("".join))
+def test_lone_spaces_are_the_regex_matches(value: str) -> None:
+    # Spaces apart are listed by `_lone_spaces` (one split), side by side or more than
+    # the limit (16 here) by the general scan: both give the regex's stretches.
+    found = Joined(value, [], [], [])
+    wanted = [match.span() for match in WHITE.finditer(value)]
+    assert found.white() == (None if len(wanted) > 16 else wanted)
