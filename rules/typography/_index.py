@@ -56,8 +56,7 @@ class Joined:
     `texts[k]` begins at `value[starts[k]]`; its `Prepared` is made when first asked for.
     (A plain class: a dataclass costs start-up ~1 ms to build.)"""
 
-    __slots__ = ("value", "sources", "starts", "_prepared", "_dense", "_white", "_rare",
-                 "_beside")
+    __slots__ = ("value", "sources", "starts", "_prepared", "_dense", "_white", "_rare")
 
     def __init__(self, value: str, sources: list[Any], starts: list[int],
                  prepared: list[Prepared | None]) -> None:
@@ -68,7 +67,6 @@ class Joined:
         self._dense: bool | None = None  # white space is dense (see white)
         self._white: list[tuple[int, int]] | None = None
         self._rare: bytes | None = None
-        self._beside: tuple[str, str] | None = None
 
     def rare(self) -> bytes:
         """`keep_only(self.value, RARE)`, worked out once: every RARE character of the
@@ -142,20 +140,6 @@ class Joined:
             self._white = _white_stretches(self.value, 16 + len(self.value) // _DENSE, kinds)
             self._dense = self._white is None
         return self._white
-
-    def beside(self) -> tuple[str, str]:
-        """`(before, after)`: for each white stretch (`white()`, not None), the character
-        right before it and the one right after it, SEPARATOR at the value's ends, as two
-        strings. Worked out once, in C (no Python step per stretch); the spacing rules
-        test these with `map` and `compress` instead of a comprehension each."""
-        if self._beside is None:
-            stretches = self._white or []
-            # `padded[first]` is `value[first - 1]`, `padded[last + 1]` is `value[last]`.
-            padded = SEPARATOR + self.value + SEPARATOR
-            firsts, lasts = zip(*stretches) if stretches else ((), ())
-            self._beside = ("".join(map(padded.__getitem__, firsts)),
-                            "".join(map(padded.__getitem__, map(_NEXT, lasts))))
-        return self._beside
 
     def sentence_hits(self, pattern: re.Pattern[str]) -> Iterator[tuple[Prepared, int, int]]:
         """`hits`, but only in body texts that are not headline-like (is_headline_like),

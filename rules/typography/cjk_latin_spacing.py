@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from itertools import compress
-from operator import ne
 from typing import Literal
 
 from lint import Article, Diagnostic, FixAvailability, Rule, RuleOptions, Severity
@@ -38,7 +36,6 @@ def _spaced_pattern() -> re.Pattern[str]:
                       f"|(?<=[A-Za-z0-9])[{SPACE_CLASS}]+(?=[{CJK_CLASS}])")
 
 
-_HIGH = "\u2e80".__le__  # char -> char >= U+2E80, in C
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
@@ -124,13 +121,12 @@ def _spaced(found: Joined) -> Iterator[tuple[Prepared, int, int]]:
     # neighbours say: a comprehension tests them, cheapest test first, without a regex
     # call each.
     # A CJK letter on one side and an ASCII one on the other means exactly one side at
-    # or above U+2E80 (where CJK_RANGES begin): the shared neighbours (see _index) are
-    # compared in C, which rules out the stretches between Latin words and most others.
-    before, after = found.beside()
-    mixed = compress(stretches, map(ne, map(_HIGH, before), map(_HIGH, after)))
+    # or above U+2E80 (where CJK_RANGES begin): two comparisons rule out the stretches
+    # between Latin words, and most others, before any call.
     size = len(value)
-    spaced = [(first, last) for first, last in mixed
+    spaced = [(first, last) for first, last in stretches
               if first and last < size
+              and (value[first - 1] >= "\u2e80") != (value[last] >= "\u2e80")
               and (value[last] in _ALNUM and is_cjk(value[first - 1])
                    or value[first - 1] in _ALNUM and is_cjk(value[last]))]
     for first, last in spaced:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from itertools import compress
-from operator import or_
 
 from lint import Article, Diagnostic, FixAvailability, Rule, Severity
 
@@ -107,11 +105,12 @@ def _candidates(found: Joined) -> Iterator[tuple[Prepared, int, int]]:
     if stretches is None:  # dense white space: the regex pass is cheaper
         yield from found.hits(_candidate())
         return
-    # Most stretches have no mark beside them: their neighbours (shared, see _index) are
-    # tested in C, without a Python step per stretch (SEPARATOR at the ends is no mark).
-    before, after = found.beside()
-    marked = map(or_, map(_MARK_SET.__contains__, before), map(_MARK_SET.__contains__, after))
-    for first, last in compress(stretches, marked):
+    value, marks = found.value, _MARK_SET
+    # A comprehension, not a loop step per stretch: most stretches have no mark beside
+    # them (`value[last:last + 1]` is "" past the end).
+    beside = [(first, last) for first, last in stretches
+              if first and value[first - 1] in marks or value[last:last + 1] in marks]
+    for first, last in beside:
         text, start = found.locate(first)
         yield text, start, start + last - first
 

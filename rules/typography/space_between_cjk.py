@@ -6,7 +6,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
-from itertools import compress
 
 from lint import (
     Article,
@@ -38,8 +37,6 @@ def _stretch_pattern() -> re.Pattern[str]:
     return re.compile(f"(?<=[{CJK_CLASS}])[{SPACE_CLASS}]+(?:[{CJK_CLASS}][{SPACE_CLASS}]+)*"
                       f"(?=[{CJK_CLASS}])")
 
-
-_HIGH = "\u2e80".__le__  # char -> char >= U+2E80, in C
 
 _DELIMITERS = "，。；“”「」"
 
@@ -131,12 +128,10 @@ def _stretches(found: Joined) -> Iterator[tuple[Prepared, int, int]]:
         yield from found.sentence_hits(_stretch_pattern())
         return
     value = found.value
-    # Most stretches follow a Latin letter or a digit: their neighbours (shared, see
-    # _index) are compared with U+2E80 (where CJK_RANGES begin) in C, and only the rest
-    # asked is_cjk (SEPARATOR before a stretch at the value's start is below).
-    before = found.beside()[0]
-    after_cjk = [k for k in compress(range(len(stretches)), map(_HIGH, before))
-                 if is_cjk(before[k])]
+    # Most stretches follow a Latin letter or a digit: a comprehension and a comparison
+    # pass over them without a call each (CJK_RANGES begin at U+2E80).
+    after_cjk = [k for k, (first, _) in enumerate(stretches)
+                 if first and value[first - 1] >= "\u2e80" and is_cjk(value[first - 1])]
     done = 0
     for k in after_cjk:
         first = stretches[k][0]

@@ -289,16 +289,3 @@ def test_lone_spaces_are_the_regex_matches(value: str) -> None:
     found = Joined(value, [], [], [])
     wanted = [match.span() for match in WHITE.finditer(value)]
     assert found.white() == (None if len(wanted) > 16 else wanted)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="a中， \u00a0\u3000\x00", max_size=40))
-def test_beside_holds_each_stretchs_neighbours(value: str) -> None:
-    found = Joined(value, [], [], [])
-    stretches = found.white()
-    if stretches is None:
-        return  # dense: the spacing rules do not ask
-    before, after = found.beside()
-    assert list(before) == [value[first - 1] if first else "\x00" for first, _ in stretches]
-    assert list(after) == [value[last] if last < len(value) else "\x00"
-                           for _, last in stretches]
