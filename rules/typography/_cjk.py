@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from lint import Element
@@ -128,12 +127,15 @@ class Text(Protocol):
     def char_end(self, index: int) -> int: ...
 
 
-@dataclass(frozen=True, slots=True)
 class TitleText:
-    """The title on line 2: written as-is, so positions are direct offsets."""
+    """The title on line 2: written as-is, so positions are direct offsets. (A plain
+    class, not a dataclass: each dataclass costs every run's start-up ~1 ms to build.)"""
 
-    text: str
-    start: int
+    __slots__ = ("text", "start")
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.start = start
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.start + start, self.start + max(start, end)
@@ -210,39 +212,42 @@ def find_urls(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-@dataclass(slots=True, eq=False)
 class Prepared:
     """A text with what the rules ask about it. Made only for a text a rule has a hit in
     (see _index.Joined), and what it knows is worked out on the first question."""
 
-    source: Any  # Text (a TextRun or a TitleText)
-    block: Element | None
-    is_title: bool
-    _headline: bool | None = None
-    _urls: list[tuple[int, int]] | None = None
-    _url_starts: list[int] | None = None
+    __slots__ = ("source", "text", "block", "is_title", "_headline", "_urls", "_url_starts")
 
-    @property
-    def text(self) -> str:
-        return self.source.text  # type: ignore[no-any-return]
+    def __init__(self, source: Any, block: Element | None, is_title: bool) -> None:
+        self.source = source  # Text (a TextRun or a TitleText)
+        # `source.text`, kept as an attribute: the rules read it at every hit, and a
+        # property would cost a call each time.
+        self.text: str = source.text
+        self.block = block
+        self.is_title = is_title
+        self._headline: bool | None = None
+        self._urls: list[tuple[int, int]] | None = None
+        self._url_starts: list[int] | None = None
 
     @property
     def headline(self) -> bool:
         """`is_headline_like(self.text)`."""
         if self._headline is None:
-            self._headline = is_headline_like(self.source.text)
+            self._headline = is_headline_like(self.text)
         return self._headline
 
     @property
     def urls(self) -> list[tuple[int, int]]:
         """`find_urls(self.text)`."""
         if self._urls is None:
-            self._urls = find_urls(self.source.text)
+            self._urls = find_urls(self.text)
             self._url_starts = [start for start, _ in self._urls]
         return self._urls
 
     def in_url(self, index: int) -> bool:
-        urls = self.urls
+        urls = self._urls
+        if urls is None:
+            urls = self.urls
         if not urls:
             return False
         k = bisect_right(self._url_starts, index) - 1  # type: ignore[arg-type]
@@ -267,7 +272,7 @@ class Prepared:
         begin, finish = span
         if start > 0 and source.char_end(start - 1) > begin:
             return span, None
-        if end < len(self.source.text) and source.char_start(end) < finish:
+        if end < len(self.text) and source.char_start(end) < finish:
             return span, None
         return span, span
 

@@ -23,9 +23,8 @@ import codecs
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import add, attrgetter
 from typing import Any
 
@@ -52,18 +51,22 @@ _TEXT = attrgetter("text")
 _DENSE = 64
 
 
-@dataclass(slots=True, eq=False)
 class Joined:
     """Every text of an article (the title first, when there is one) joined by SEPARATOR.
-    `texts[k]` begins at `value[starts[k]]`; its `Prepared` is made when first asked for."""
+    `texts[k]` begins at `value[starts[k]]`; its `Prepared` is made when first asked for.
+    (A plain class: a dataclass costs start-up ~1 ms to build.)"""
 
-    value: str
-    sources: list[Any]  # Text: a TitleText or a TextRun
-    starts: list[int]
-    _prepared: list[Prepared | None] = field(default_factory=list)
-    _dense: bool | None = None  # white space is dense (see white)
-    _white: list[tuple[int, int]] | None = None
-    _rare: bytes | None = None
+    __slots__ = ("value", "sources", "starts", "_prepared", "_dense", "_white", "_rare")
+
+    def __init__(self, value: str, sources: list[Any], starts: list[int],
+                 prepared: list[Prepared | None]) -> None:
+        self.value = value
+        self.sources = sources  # Text: a TitleText or a TextRun
+        self.starts = starts
+        self._prepared = prepared  # one per text, None until asked for
+        self._dense: bool | None = None  # white space is dense (see white)
+        self._white: list[tuple[int, int]] | None = None
+        self._rare: bytes | None = None
 
     def rare(self) -> bytes:
         """`keep_only(self.value, RARE)`, worked out once: every RARE character of the
@@ -77,7 +80,8 @@ class Joined:
         code = _RARE_CODES.get(char)
         if code is None:
             return char in self.value
-        return code in self.rare()
+        rare = self._rare  # (asked ~20 times an article: no method call once known)
+        return code in (self.rare() if rare is None else rare)
 
     def holds_any(self, chars: str) -> bool:
         """Any of `chars` (all of RARE) is in `self.value`."""
@@ -90,7 +94,14 @@ class Joined:
     def positions(self, chars: str) -> list[int]:
         """`positions(self.value, chars)`, without a scan for a RARE character that is
         not there."""
-        return positions(self.value, "".join(filter(self.holds, chars)))
+        codes = _codes(chars)
+        if codes is None:
+            return positions(self.value, "".join(filter(self.holds, chars)))
+        # All of RARE: which are present is read off `rare()` in C, without a call each.
+        rare = self._rare
+        if rare is None:
+            rare = self.rare()
+        return positions(self.value, "".join(compress(chars, map(rare.__contains__, codes))))
 
     def text(self, k: int) -> Prepared:
         prepared = self._prepared[k]
@@ -197,6 +208,14 @@ def rare_code(char: str) -> int:
 
 
 @cache
+def _codes(chars: str) -> tuple[int, ...] | None:
+    """`rare_code` of each of `chars`, or None when one of them is not in RARE."""
+    if not all(char in _RARE_CODES for char in chars):
+        return None
+    return tuple(_RARE_CODES[char] for char in chars)
+
+
+@cache
 def _deleting_all_but(chars: str) -> bytes:
     """The bytes to delete from `Joined.rare` to keep only `chars` (SEPARATOR for byte 0)."""
     kept = {0 if char == SEPARATOR else _RARE_CODES[char] for char in chars}
@@ -208,6 +227,9 @@ def _white_stretches(value: str, limit: int,
     """Each stretch is found from its first character; a stretch met in its middle (a kind
     of space that is not its first) is skipped in one step, so the work is linear. None
     as soon as there are more than `limit`. `kinds`: the kinds of SPACES that occur."""
+    lone = _lone_spaces(value, limit, kinds)
+    if lone is not None:
+        return lone
     found: list[tuple[int, int]] = []
     kinds_found = 0
     for char in kinds:
@@ -225,6 +247,26 @@ def _white_stretches(value: str, limit: int,
     if kinds_found > 1:
         found.sort()
     return found
+
+
+def _lone_spaces(value: str, limit: int, kinds: str) -> list[tuple[int, int]] | None:
+    """`_white_stretches` when there are at most `limit` spaces and no two of them stand
+    side by side (nearly every article), else None. Each space is then a stretch of its
+    own, listed by one `split` and C-level arithmetic on the pieces' lengths (the i-th
+    space follows the first i + 1 pieces and the i spaces between them) instead of a
+    `find` and a Python step each."""
+    spaced = value  # every kind of space as a plain one: same places, one for one
+    for kind in kinds:
+        if kind != " ":
+            spaced = spaced.replace(kind, " ")
+    pieces = spaced.split(" ", limit + 1)  # (dense text: no more pieces than needed)
+    if len(pieces) > limit + 1 or "" in pieces[1:-1]:
+        return None  # (an empty piece: two spaces side by side)
+    starts = list(map(add, accumulate(map(len, pieces)), range(len(pieces) - 1)))
+    return list(zip(starts, map(_NEXT, starts)))
+
+
+_NEXT = (1).__add__  # i -> i + 1, without a Python call
 
 
 @cache

@@ -120,8 +120,13 @@ def _spaced(found: Joined) -> Iterator[tuple[Prepared, int, int]]:
     # `_spaced_pattern()` takes in a whole stretch (they are maximal) or nothing, as its
     # neighbours say: a comprehension tests them, cheapest test first, without a regex
     # call each.
+    # A CJK letter on one side and an ASCII one on the other means exactly one side at
+    # or above U+2E80 (where CJK_RANGES begin): two comparisons rule out the stretches
+    # between Latin words, and most others, before any call.
+    size = len(value)
     spaced = [(first, last) for first, last in stretches
-              if first and last < len(value)
+              if first and last < size
+              and (value[first - 1] >= "\u2e80") != (value[last] >= "\u2e80")
               and (value[last] in _ALNUM and is_cjk(value[first - 1])
                    or value[first - 1] in _ALNUM and is_cjk(value[last]))]
     for first, last in spaced:

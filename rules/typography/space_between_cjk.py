@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 
 from lint import (
     Article,
@@ -26,9 +27,16 @@ from rules.typography._index import Joined, joined, positions
 
 # White space between CJK letters; letters spaced out one by one (`中 国 人`) make one
 # stretch. A lookbehind anchors each try and a failed try gives back at most one letter
-# and its gap, so matching is linear.
-_STRETCH = re.compile(f"(?<=[{CJK_CLASS}])[{SPACE_CLASS}]+(?:[{CJK_CLASS}][{SPACE_CLASS}]+)*"
+# and its gap, so matching is linear. Compiled on first use: its three CJK classes cost
+# every run's start-up ~3 ms, and it is needed only where white space is dense (the
+# rule matches at the shared white stretches in Python otherwise, see _stretch_end).
+
+
+@cache
+def _stretch_pattern() -> re.Pattern[str]:
+    return re.compile(f"(?<=[{CJK_CLASS}])[{SPACE_CLASS}]+(?:[{CJK_CLASS}][{SPACE_CLASS}]+)*"
                       f"(?=[{CJK_CLASS}])")
+
 
 _DELIMITERS = "，。；“”「」"
 
@@ -110,31 +118,49 @@ class SpaceBetweenCjkRule(Rule):
 
 
 def _stretches(found: Joined) -> Iterator[tuple[Prepared, int, int]]:
-    """What `_STRETCH.finditer` finds in each body text that is not headline-like (a
-    heading, a caption that repeats the title), as (text, start, end). It is tried only
+    """What `_stretch_pattern().finditer` finds in each body text that is not headline-like
+    (a heading, a caption that repeats the title), as (text, start, end). It is tried only
     where a shared white stretch (see _index) begins after a CJK letter: no regex pass
     over the text. A match may take in several stretches (`中 国 人`); those are passed
     over, as finditer goes on after the end of a match."""
     stretches = found.white()
     if stretches is None:  # dense white space: the regex pass is cheaper
-        yield from found.sentence_hits(_STRETCH)
+        yield from found.sentence_hits(_stretch_pattern())
         return
     value = found.value
     # Most stretches follow a Latin letter or a digit: a comprehension and a comparison
     # pass over them without a call each (CJK_RANGES begin at U+2E80).
-    after_cjk = [first for first, _ in stretches
+    after_cjk = [k for k, (first, _) in enumerate(stretches)
                  if first and value[first - 1] >= "\u2e80" and is_cjk(value[first - 1])]
     done = 0
-    for first in after_cjk:
+    for k in after_cjk:
+        first = stretches[k][0]
         if first < done:
             continue
         text, start = found.locate(first)
         if text.is_title or text.headline:
             continue
-        match = _STRETCH.match(value, first)
-        if match is not None:
-            done = match.end()
-            yield text, start, start + done - first
+        end = _stretch_end(value, stretches, k)
+        if end is not None:
+            done = end
+            yield text, start, start + end - first
+
+
+def _stretch_end(value: str, stretches: list[tuple[int, int]], k: int) -> int | None:
+    """Where `_stretch_pattern().match(value, stretches[k][0])` ends (None: no match), from
+    the stretches (maximal, in order) instead of the regex. The pattern takes the whole
+    stretch, then as many `letter + stretch` units as follow (a unit's stretch begins
+    right after its letter), then wants a CJK letter; when the letter after the last unit
+    is not CJK, it gives back that last unit, whose letter is CJK."""
+    end = stretches[k][1]
+    before: int | None = None  # the end before the last unit taken
+    while (k + 1 < len(stretches) and stretches[k + 1][0] == end + 1
+           and is_cjk(value[end])):
+        k += 1
+        before, end = end, stretches[k][1]
+    if end < len(value) and is_cjk(value[end]):
+        return end
+    return before
 
 
 def _delimiters(value: str) -> list[int]:

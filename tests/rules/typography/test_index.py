@@ -110,8 +110,8 @@ def _sentence(text: Prepared) -> bool:
 
 CANDIDATE_FINDERS: list[tuple[Callable[[Joined], Any], re.Pattern[str],
                               Callable[[Prepared], bool]]] = [
-    (space_around_fullwidth._candidates, space_around_fullwidth._CANDIDATE, lambda t: True),
-    (space_between_cjk._stretches, space_between_cjk._STRETCH, _sentence),
+    (space_around_fullwidth._candidates, space_around_fullwidth._candidate(), lambda t: True),
+    (space_between_cjk._stretches, space_between_cjk._stretch_pattern(), _sentence),
     (cjk_latin_spacing._spaced, cjk_latin_spacing._spaced_pattern(), _sentence),
 ]
 
@@ -138,7 +138,7 @@ def test_white_stretch_finders_match_the_regex(
 def test_hits_are_each_texts_matches(title: str, body: str) -> None:
     article = _article(title, body)
     for pattern in [fullwidth_alphanumeric._FULLWIDTH, repeated_punctuation._STRETCH,
-                    cjk_latin_spacing._touching(), space_between_cjk._STRETCH]:
+                    cjk_latin_spacing._touching(), space_between_cjk._stretch_pattern()]:
         assert _seen(joined(article).hits(pattern)) == _per_text(
             article, pattern, lambda t: True)
 
@@ -245,3 +245,47 @@ def test_spans_are_the_span_and_the_edit_span(title: str, body: str) -> None:
             for end in range(start, min(size, start + 8) + 1):
                 assert text.spans(start, end) == (
                     text.span(start, end), _edit_span_by_itself(text, start, end))
+
+
+SPACED = st.text(alphabet="中a1 \t\u00a0\u3000。\x00", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPACED)
+def test_stretch_end_is_where_the_regex_match_ends(value: str) -> None:
+    stretches = Joined(value, [], [], []).white()
+    if stretches is None:
+        return  # dense: the rule takes the regex pass itself
+    pattern = space_between_cjk._stretch_pattern()
+    for k, (first, _) in enumerate(stretches):
+        if not (first and value[first - 1] == "中"):
+            continue  # the rule asks only after a CJK letter (the pattern's lookbehind)
+        match = pattern.match(value, first)
+        assert space_between_cjk._stretch_end(value, stretches, k) == (
+            None if match is None else match.end())
+
+
+@given(st.text(alphabet="a1(（，中\u2e7f\u2e80\u9fff\ua000\U00020000\U000323b0", max_size=12))
+def test_holds_cjk_is_the_regex_search(inner: str) -> None:
+    assert halfwidth_punctuation._holds_cjk(inner) == (
+        halfwidth_punctuation._cjk_letter().search(inner) is not None)
+
+
+@given(st.text(alphabet="a1,;:?!中）》，\x00 ", max_size=30))
+def test_sentence_marks_near_chinese_have_a_high_neighbour(value: str) -> None:
+    # T001 passes over a mark whose neighbours are both below U+2E80 without asking
+    # _in_chinese: it must answer False there.
+    for index, char in enumerate(value):
+        if char in ",;:?!" and halfwidth_punctuation._in_chinese(value, index):
+            assert max(value[index - 1:index], value[index + 1:index + 2]) >= "\u2e80"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "中", "\x00", " ", "\u00a0", "\t", "\u3000", "  "]),
+                max_size=40).map("".join))
+def test_lone_spaces_are_the_regex_matches(value: str) -> None:
+    # Spaces apart are listed by `_lone_spaces` (one split), side by side or more than
+    # the limit (16 here) by the general scan: both give the regex's stretches.
+    found = Joined(value, [], [], [])
+    wanted = [match.span() for match in WHITE.finditer(value)]
+    assert found.white() == (None if len(wanted) > 16 else wanted)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pydantic
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lint import Applicability
 from rules.typography.name_separator import NameSeparatorRule as Rule
-from tests.support import article_text, fixed, positions, run
+from rules.typography._cjk import is_cjk
+from tests.support import article_text, fixed, parse, positions, run
 
 CASES = [
     ("<p>阿西姆•穆尼尔</p>", ["5:7 T002"]),
@@ -59,3 +62,15 @@ def test_full_stop_fix_is_unsafe() -> None:
     assert diagnostic.fix is not None and diagnostic.fix.applicability is Applicability.UNSAFE
     assert fixed(Rule, article_text("<p>范.荷伦说</p>"), unsafe=True) == article_text(
         "<p>范·荷伦说</p>")
+
+
+@given(st.text(alphabet="中国a1.•・·\u2e7f\u2e80", max_size=20))
+def test_reports_each_dot_between_two_cjk_letters(body: str) -> None:
+    # The rule passes over dots with a neighbour below U+2E80 before asking is_cjk; it
+    # must report exactly the dots a plain scan of the text finds between CJK letters.
+    wanted = [index for index in range(1, len(body) - 1)
+              if body[index] in "•・." and is_cjk(body[index - 1]) and is_cjk(body[index + 1])]
+    found = list(Rule().check(parse(article_text(f"<p>{body}</p>"))))
+    assert [f"`{body[i - 1:i + 2]}`" in d.message for i, d in zip(wanted, found)] == [
+        True] * len(wanted)
+    assert len(found) == len(wanted)
