@@ -4,19 +4,22 @@ nested elements cost 100,000 steps, not a walk up the ancestors for each."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lint import Article, Element
 
 
-@dataclass(frozen=True, slots=True)
 class ElementContext:
-    # The elements that have a nearest element allowing only phrasing content around them
-    # (through transparent elements such as `<a>`), mapped to it, in document order; an
-    # element that may hold blocks is absent (`.get` gives None).
-    phrasing_parent: dict[Element, Element]
-    # Elements inside `<svg>` or `<math>` (foreign content: not HTML names or rules).
-    foreign: frozenset[Element]
+    """A plain slotted class: creating a dataclass costs ~0.3 ms of every start-up."""
+
+    __slots__ = ("phrasing_parent", "foreign")
+
+    def __init__(self, phrasing_parent: dict[Element, Element],
+                 foreign: frozenset[Element]) -> None:
+        # The elements that have a nearest element allowing only phrasing content around
+        # them (through transparent elements such as `<a>`), mapped to it, in document
+        # order; an element that may hold blocks is absent (`.get` gives None).
+        self.phrasing_parent = phrasing_parent
+        # Elements inside `<svg>` or `<math>` (foreign content: not HTML names or rules).
+        self.foreign = foreign
 
 
 def element_context(article: Article) -> ElementContext:

@@ -79,3 +79,18 @@ def test_paragraph_index_owns_each_run_by_its_nearest_paragraph(body: str) -> No
     assert [p.element for p in found] == list(article.elements("p"))
     for paragraph in found:
         assert paragraph.runs == [r for r in article.runs if nearest(r.block) is paragraph.element]
+
+
+def test_is_size_matches_its_definition() -> None:
+    """S006's size test, written with string methods, accepts what the pattern
+    `[0-9]+(\\.[0-9]+)?%` or `[0-9]+` accepts, and nothing else."""
+    import itertools
+    import re
+
+    from rules.structure.image import is_size
+
+    definition = re.compile(r"(?:[0-9]+(?:\.[0-9]+)?%|[0-9]+)\Z")
+    for length in range(6):
+        for chars in itertools.product("05.%x²٣ ", repeat=length):
+            value = "".join(chars)
+            assert is_size(value) == bool(definition.match(value)), value
