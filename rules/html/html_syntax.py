@@ -76,11 +76,11 @@ class HtmlSyntax(Rule):
     Options = CappedOptions
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
-        yield from capped(self, article, self._findings(article), "HTML syntax problems")
+        if article.body is not None and article.body.problems:  # (most bodies have none)
+            yield from capped(self, article, self._findings(article), "HTML syntax problems")
 
     def _findings(self, article: Article) -> Iterator[Finding]:
-        if article.body is None:
-            return
+        assert article.body is not None  # (see `check`)
         text = article.text
         for problem in article.body.problems:
             yield Finding(problem.start, max(problem.end, problem.start), problem.detail,
