@@ -7,7 +7,6 @@ from urllib.parse import parse_qs, urlsplit
 
 from lint import Article, Attribute, Diagnostic, Element, FixAvailability, Rule, Severity
 from rules.structure._tags import tagged
-from rules.structure._urls import plain_web_host
 
 _PROXIES = ("images.weserv.nl", "wsrv.nl")
 
@@ -70,9 +69,6 @@ class Image(Rule):
                 yield self.diagnostic(article, start, end,
                                       "the `src` data URL is not an image (`data:image/…`)")
             return
-        plain = plain_web_host(value)
-        if plain is not None and plain not in _PROXIES:
-            return  # an http(s) URL with a host, found without urlsplit
         try:
             parts = urlsplit(value)
             host = parts.hostname or ""

@@ -104,7 +104,7 @@ def test_is_size_matches_its_definition() -> None:
     " https://a.b/", "https://a.b /", "//a.b/x", "https://.../", "https://a%41.b/",
 ])
 def test_plain_web_host_is_urlsplit_hostname(url: str) -> None:
-    """The fast host of S002/S006 is urlsplit's, for http(s) URLs; None sends the rest
+    """The fast host of S002 is urlsplit's, for http(s) URLs; None sends the rest
     to urlsplit."""
     from urllib.parse import urlsplit
 
