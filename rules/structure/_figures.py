@@ -7,7 +7,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from operator import attrgetter
 
-from lint import Article, Element, Profile, TextNode
+from lint import Article, Element, Profile, TextNode, profile_for
+from rules.structure._tags import tagged
 
 MEDIA = frozenset({"img", "video", "audio", "iframe", "picture", "object", "embed", "svg"})
 # Wrappers that carry an image without being a figure of their own: `<a><img></a>`.
@@ -146,14 +147,67 @@ def _only_child(element: Element) -> Element | None:
     return only if isinstance(only, Element) else None
 
 
-def caption_after(article: Article, unit: Element,
-                  profile: Profile) -> tuple[Element, Element] | None:
-    """(caption element, its text element) right after a figure unit, or None."""
-    following = next_element(article, unit)
-    if following is None:
-        return None
-    inner = caption_text_element(following, profile)
-    return None if inner is None else (following, inner)
+def captions(article: Article) -> dict[Element, Element]:
+    """Every caption in the profile's caption markup, mapped to its text element, in
+    document order (memoised: S007 and S008 both look for them)."""
+    return article.derived(_captions)
+
+
+def _captions(article: Article) -> dict[Element, Element]:
+    profile = profile_for(article)
+    tags = caption_tags(profile.caption_markup)
+    # Only elements of the tags a caption starts with, in document order.
+    candidates = [element for tag in tags for element in tagged(article, tag)]
+    if len(tags) > 1:
+        candidates.sort(key=_start)
+    found: dict[Element, Element] = {}
+    for element in candidates:
+        inner = caption_text_element(element, profile)
+        if inner is not None:
+            found[element] = inner
+    return found
+
+
+# An `<img>`, its figure unit (None inside running text) and the caption right after
+# that unit, as (caption element, its text element), or None.
+Figure = tuple[Element, Element | None, tuple[Element, Element] | None]
+
+
+def figures(article: Article) -> list[Figure]:
+    """Every `<img>` in document order as a `Figure` (memoised: S007 and S008 both ask
+    where each image's caption is)."""
+    return article.derived(_figure_list)
+
+
+def _figure_list(article: Article) -> list[Figure]:
+    images = tagged(article, "img")
+    if not images:
+        return []
+    found = captions(article)
+    result: list[Figure] = []
+    for image in images:
+        unit = figure_unit(image)
+        caption = None
+        if unit is not None:
+            following = next_element(article, unit)
+            if following is not None and following in found:
+                caption = (following, found[following])
+        result.append((image, unit, caption))
+    return result
+
+
+def caption_text(article: Article, inner: Element) -> str:
+    """`visible_text` of a caption's text element, memoised per article (S007 uses it
+    as `alt`, S008 tests that it is not blank)."""
+    memo = article.derived(_caption_texts)
+    text = memo.get(inner)
+    if text is None:
+        text = memo[inner] = visible_text(article, inner)
+    return text
+
+
+def _caption_texts(article: Article) -> dict[Element, str]:
+    return {}
 
 
 def visible_text(article: Article, element: Element) -> str:

@@ -57,17 +57,20 @@ class BodyRule(Rule):
     def check(self, article: Article) -> Iterator[Diagnostic]:
         source = article.source
         body = article.body
-        body_line = source.line(5) if source.line_count >= 5 else None
-        if body is None or body_line is None or _VISIBLE.search(
-                source.text, body_line.start, body_line.end) is None:
-            at = body_line.start if body_line is not None else len(source)
+        if source.line_count < 5:
+            at = len(source)
             yield self.diagnostic(article, at, at, "the article has no body on line 5")
             return
+        line_start, line_end = source.line_bounds(5)  # (no LineInfo object)
+        if body is None or _VISIBLE.search(source.text, line_start, line_end) is None:
+            yield self.diagnostic(article, line_start, line_start,
+                                  "the article has no body on line 5")
+            return
         if not tagged(article, "p"):
-            yield self.diagnostic(article, body_line.start, body_line.end,
+            yield self.diagnostic(article, line_start, line_end,
                                   "the body holds no paragraph `<p>`")
         if source.line_count > 5:
-            yield from self._trailing(article, body_line.end)
+            yield from self._trailing(article, line_end)
 
     def _trailing(self, article: Article, body_end: int) -> Iterator[Diagnostic]:
         text = article.text

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from operator import attrgetter
 
 from lint import Article, Diagnostic, Element, FixAvailability, Profile, Rule, Severity, profile_for
 from rules.structure._figures import (
-    caption_after,
-    caption_tags,
-    caption_text_element,
-    figure_unit,
+    caption_text,
+    captions,
+    figures,
     holds_media,
     previous_element,
-    visible_text,
 )
 from rules.structure._paragraphs import is_blank
-from rules.structure._tags import tagged
-
-_START = attrgetter("start")
 
 
 class Caption(Rule):
@@ -65,30 +59,31 @@ class Caption(Rule):
         profile = profile_for(article)
         if not profile.captions_required:
             return
-        for image in tagged(article, "img"):
-            unit = figure_unit(image)
-            if unit is not None and caption_after(article, unit, profile) is None:
+        # Captions right after an image's figure unit: the element before them holds
+        # that image (the unit is the image or wrappers holding only it).
+        after_image = set()
+        for image, unit, caption in figures(article):
+            if caption is not None:
+                after_image.add(caption[0])
+            elif unit is not None:
                 yield self.diagnostic(
                     article, image.start, image.end,
                     f"the image has no caption: expected {_markup(profile)} right after it")
-        # Only elements of the tags a caption starts with, in document order.
-        candidates = [e for tag in caption_tags(profile.caption_markup)
-                      for e in tagged(article, tag)]
-        candidates.sort(key=_START)
-        for element in candidates:
-            inner = caption_text_element(element, profile)
-            if inner is not None:
-                yield from self._caption(article, profile, element, inner)
+        for element, inner in captions(article).items():
+            yield from self._caption(article, profile, element, inner,
+                                     element in after_image)
 
     def _caption(self, article: Article, profile: Profile, caption: Element,
-                 inner: Element) -> Iterator[Diagnostic]:
-        before = previous_element(article, caption)
-        if before is None or not holds_media(before):
-            yield self.diagnostic(
-                article, caption.start, caption.outer_end,
-                "a caption without an image: no `<img>`, `<video>` or `<audio>` right "
-                "before it")
-        elif not profile.empty_captions_allowed and is_blank(visible_text(article, inner)):
+                 inner: Element, after_image: bool) -> Iterator[Diagnostic]:
+        if not after_image:
+            before = previous_element(article, caption)
+            if before is None or not holds_media(before):
+                yield self.diagnostic(
+                    article, caption.start, caption.outer_end,
+                    "a caption without an image: no `<img>`, `<video>` or `<audio>` right "
+                    "before it")
+                return
+        if not profile.empty_captions_allowed and is_blank(caption_text(article, inner)):
             yield self.diagnostic(article, caption.start, caption.outer_end,
                                   "the caption is empty")
 

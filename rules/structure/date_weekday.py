@@ -16,6 +16,8 @@ from lint import (
 )
 
 _NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# For each weekday, the first three letters of the six others.
+_OTHERS = tuple(tuple(name[:3].lower() for name in _NAMES if name != own) for own in _NAMES)
 
 
 class DateWeekday(Rule):
@@ -58,6 +60,8 @@ class DateWeekday(Rule):
         local = element.date.local
         actual = local.weekday()
         raw = article.text[element.text_start:element.text_end]
+        if _only_right(raw, actual):
+            return
         for token in weekday_tokens(raw):
             if token.index == actual:
                 continue
@@ -67,3 +71,17 @@ class DateWeekday(Rule):
                 article, start, end,
                 f"`{token.token}` is wrong: {local:%d %b %Y} is a {_NAMES[actual]}",
                 fix=self.replace(start, end, right, f"Replace with `{right}`"))
+
+
+def _only_right(raw: str, actual: int) -> bool:
+    """True when every weekday that `weekday_tokens(raw)` can find is `actual`, told
+    without its regex and token objects: an ASCII text (where matching regardless of case
+    is plain ASCII) in which no other weekday's first three letters occur, in any case.
+    Nearly every date element (`Thu, 14 Dec 2023 …` on a Thursday) is one."""
+    if not raw.isascii():
+        return False
+    lower = raw.lower()
+    for other in _OTHERS[actual]:
+        if other in lower:
+            return False
+    return True

@@ -43,8 +43,10 @@ class DuplicateParagraph(Rule):
     def check(self, article: Article) -> Iterator[Diagnostic]:
         index = paragraph_index(article)
         texts = index.texts
-        if len(set(texts)) == len(texts):
-            return  # all texts differ (counted in C): nothing repeats
+        # All texts differ but the empty ones, which do not count (counted in C):
+        # nothing repeats.
+        if len(set(texts)) == len(texts) - max(texts.count("") - 1, 0):
+            return
         seen: dict[str, int] = {}
         for element, text in zip(index.elements, texts):
             if not text:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from lint import Article, Attribute, Diagnostic, Element, FixAvailability, Rule, Severity
 from rules.structure._tags import tagged
 
-_SIZE = re.compile(r"(?:[0-9]+(?:\.[0-9]+)?%|[0-9]+)\Z")
 _PROXIES = ("images.weserv.nl", "wsrv.nl")
 
 
@@ -92,7 +90,7 @@ class Image(Rule):
     def _size(self, article: Article, image: Element,
               attribute: Attribute) -> Iterator[Diagnostic]:
         value = (attribute.value or "").strip()
-        if _SIZE.match(value):
+        if is_size(value):
             return
         start, end = _value_span(attribute)
         shown = f"`{attribute.name}=\"{value}\"`" if value else f"an empty `{attribute.name}`"
@@ -100,6 +98,16 @@ class Image(Rule):
             article, start, end,
             f"`<img>` has {shown}: use a whole number of pixels (`640`) or a percentage "
             "(`100%`)")
+
+
+def is_size(value: str) -> bool:
+    """A whole number of pixels (`640`) or a percentage (`100%`, `33.3%`), in ASCII
+    digits. (String methods, not a regex: compiling one cost every start-up ~0.2 ms.)"""
+    if not value.endswith("%"):
+        return value.isascii() and value.isdigit()
+    whole, dot, fraction = value[:-1].partition(".")
+    return (whole.isascii() and whole.isdigit()
+            and (not dot or (fraction.isascii() and fraction.isdigit())))
 
 
 def _value_span(attribute: Attribute) -> tuple[int, int]:

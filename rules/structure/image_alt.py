@@ -13,10 +13,8 @@ from lint import (
     FixAvailability,
     Rule,
     Severity,
-    profile_for,
 )
-from rules.structure._figures import caption_after, figure_unit, visible_text
-from rules.structure._tags import tagged
+from rules.structure._figures import caption_text, figures
 
 
 
@@ -56,18 +54,15 @@ class ImageAlt(Rule):
     enabled_by_default = False
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
-        for image in tagged(article, "img"):
+        for image, _, caption in figures(article):
             if image.get("alt") is not None:
                 continue
+            fix = None if caption is None else self._fix(article, image, caption[1])
             yield self.diagnostic(article, image.start, image.end,
-                                  "`<img>` has no `alt` text", fix=self._fix(article, image))
+                                  "`<img>` has no `alt` text", fix=fix)
 
-    def _fix(self, article: Article, image: Element) -> Fix | None:
-        unit = figure_unit(image)
-        caption = caption_after(article, unit, profile_for(article)) if unit is not None else None
-        if caption is None:
-            return None
-        text = visible_text(article, caption[1])
+    def _fix(self, article: Article, image: Element, inner: Element) -> Fix | None:
+        text = caption_text(article, inner)
         if not text or not article.text.startswith(">", image.end - 1):
             return None
         at = image.end - 2 if article.text.startswith("/>", image.end - 2) else image.end - 1

@@ -58,9 +58,8 @@ class TimestampComment(Rule):
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         source = article.source
-        line = source.line(1)
-        text = source.text[line.start:line.end].removesuffix("\r")
-        start = line.start
+        start, line_end = source.line_bounds(1)  # (no LineInfo object)
+        text = source.text[start:line_end].removesuffix("\r")
         if text.startswith("\ufeff"):
             yield self.diagnostic(
                 article, start, start + 1, "the file starts with a byte-order mark",
@@ -76,7 +75,7 @@ class TimestampComment(Rule):
                 "(milliseconds since 1970, UTC)")
             return
         comment_end = field.end + 3
-        if comment_end < line.end and text[comment_end - start:].strip():
+        if comment_end < line_end and text[comment_end - start:].strip():
             yield self.diagnostic(article, comment_end, start + len(text.rstrip()),
                                   "unexpected text after the timestamp comment")
         yield from self._number(article, field.value, field.start, field.end)

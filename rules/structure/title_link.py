@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from lint import Article, Diagnostic, FixAvailability, Rule, Severity
+from rules.structure._urls import plain_web_host
 
 # Whitespace as `str.isspace` sees it (`re` uses the same Unicode table).
 _SPACE = re.compile(r"\s")
@@ -61,16 +62,16 @@ class TitleLink(Rule):
             yield self.diagnostic(article, end, end,
                                   "line 2 is missing; it should be the title link `[title](url)`")
             return
-        line = source.line(2)
-        text = source.text[line.start:line.end].removesuffix("\r")
+        line_start, line_end = source.line_bounds(2)  # (no LineInfo object)
+        text = source.text[line_start:line_end].removesuffix("\r")
         title, url = article.header.title, article.header.url
         if title is None:
-            yield self.diagnostic(article, line.start, line.start + len(text),
+            yield self.diagnostic(article, line_start, line_start + len(text),
                                   "line 2 should be the title link `[title](url)`")
             return
         yield from self._title(article, title.value, title.start)
         if url is None:
-            end = line.start + len(text.rstrip())
+            end = line_start + len(text.rstrip())
             yield self.diagnostic(article, end, end,
                                   "the title has no link: expected `](url)` after it")
             return
@@ -110,6 +111,8 @@ class TitleLink(Rule):
         if not value:
             yield self.diagnostic(article, start, end, "the URL is empty")
             return
+        if plain_web_host(value) is not None:
+            return  # an http(s) URL with a host, found without urlsplit
         try:
             parts = urlsplit(value)
             host = parts.hostname

@@ -56,32 +56,32 @@ class TitleUnderline(Rule):
             yield self.diagnostic(article, end, end,
                                   "line 3 is missing; it should be the underline `------`")
             return
-        line = source.line(3)
-        text = source.text[line.start:line.end].removesuffix("\r")
+        line_start, line_end = source.line_bounds(3)  # (no LineInfo object)
+        text = source.text[line_start:line_end].removesuffix("\r")
         dashes = text.rstrip(" \t")
         if not dashes or dashes.strip("-"):
-            yield self.diagnostic(article, line.start, line.start + max(len(text), 0),
+            yield self.diagnostic(article, line_start, line_start + max(len(text), 0),
                                   "line 3 should be a run of `-` under the title"
                                   if dashes else "line 3 is empty; expected `------`")
         elif dashes != text:
             yield self.diagnostic(
-                article, line.start + len(dashes), line.start + len(text),
+                article, line_start + len(dashes), line_start + len(text),
                 "trailing spaces after the underline",
-                fix=self.replace(line.start + len(dashes), line.start + len(text), "",
+                fix=self.replace(line_start + len(dashes), line_start + len(text), "",
                                  "Remove the trailing spaces"))
         if source.line_count < 4:
             return
-        fourth = source.line(4)
-        rest = source.text[fourth.start:fourth.end].removesuffix("\r")
+        fourth_start, fourth_end = source.line_bounds(4)
+        rest = source.text[fourth_start:fourth_end].removesuffix("\r")
         if rest.strip():
             yield self.diagnostic(
-                article, fourth.start, fourth.start + len(rest),
+                article, fourth_start, fourth_start + len(rest),
                 "line 4 should be empty: the body starts on line 5",
-                fix=self.replace(fourth.start, fourth.start, "\n",
+                fix=self.replace(fourth_start, fourth_start, "\n",
                                  "Insert an empty line before it"))
         elif rest:
             yield self.diagnostic(
-                article, fourth.start, fourth.start + len(rest),
+                article, fourth_start, fourth_start + len(rest),
                 "line 4 holds only spaces; it should be empty",
-                fix=self.replace(fourth.start, fourth.start + len(rest), "",
+                fix=self.replace(fourth_start, fourth_start + len(rest), "",
                                  "Remove the spaces"))

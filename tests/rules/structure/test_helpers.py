@@ -79,3 +79,77 @@ def test_paragraph_index_owns_each_run_by_its_nearest_paragraph(body: str) -> No
     assert [p.element for p in found] == list(article.elements("p"))
     for paragraph in found:
         assert paragraph.runs == [r for r in article.runs if nearest(r.block) is paragraph.element]
+
+
+def test_is_size_matches_its_definition() -> None:
+    """S006's size test, written with string methods, accepts what the pattern
+    `[0-9]+(\\.[0-9]+)?%` or `[0-9]+` accepts, and nothing else."""
+    import itertools
+    import re
+
+    from rules.structure.image import is_size
+
+    definition = re.compile(r"(?:[0-9]+(?:\.[0-9]+)?%|[0-9]+)\Z")
+    for length in range(6):
+        for chars in itertools.product("05.%x²٣ ", repeat=length):
+            value = "".join(chars)
+            assert is_size(value) == bool(definition.match(value)), value
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.voachinese.com/a/x-20231213/7397500.html", "http://a.b", "https://A.B/c",
+    "https://gdb.voanews.com/x.jpg?w=1#f", "https://a.b?x", "https://a.b#x", "https://",
+    "http:///x", "https://user@a.b/", "https://a.b:80/", "https://[::1]/", "https://a.b\t/",
+    "HTTPS://a.b/", "https:/a.b", "ftp://a.b/", "https://例子.cn/", "https://a_b.c/",
+    " https://a.b/", "https://a.b /", "//a.b/x", "https://.../", "https://a%41.b/",
+])
+def test_plain_web_host_is_urlsplit_hostname(url: str) -> None:
+    """The fast host of S002 is urlsplit's, for http(s) URLs; None sends the rest
+    to urlsplit."""
+    from urllib.parse import urlsplit
+
+    from rules.structure._urls import plain_web_host
+
+    host = plain_web_host(url)
+    if host is not None:
+        parts = urlsplit(url)
+        assert parts.scheme in ("http", "https") and parts.hostname == host
+
+
+def test_plain_web_host_agrees_on_every_short_url() -> None:
+    import itertools
+    from urllib.parse import urlsplit
+
+    from rules.structure._urls import plain_web_host
+
+    for length in range(5):
+        for chars in itertools.product("aZ.-/?#:@[ ", repeat=length):
+            url = "https://" + "".join(chars)
+            host = plain_web_host(url)
+            if host is not None:
+                assert urlsplit(url).hostname == host, url
+    assert plain_web_host("https://a.b/") == "a.b"
+    assert plain_web_host("http://Www.X-1.com/?q") == "www.x-1.com"
+    assert plain_web_host("http://a.b?q") is None  # (left to urlsplit)
+
+
+def test_only_right_weekday_never_hides_a_wrong_one() -> None:
+    """S005's shortcut says "nothing to report" only where `weekday_tokens` finds no
+    weekday other than the date's."""
+    import itertools
+
+    from lint import weekday_tokens
+    from rules.structure.date_weekday import _only_right
+
+    pieces = ["Thu", "thursday", "TUE", "Mon", "sat", "urday", ", ", "1", "x", "星期四",
+              "周二", "ſun", "Wed"]
+    said_yes = 0
+    for count in range(4):
+        for chosen in itertools.product(pieces, repeat=count):
+            raw = "".join(chosen)
+            found = weekday_tokens(raw)
+            for actual in range(7):
+                if _only_right(raw, actual):
+                    said_yes += 1
+                    assert all(token.index == actual for token in found), (raw, actual)
+    assert said_yes > 1000
