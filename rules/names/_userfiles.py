@@ -30,6 +30,11 @@ DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 # lookarounds); `[^…]` is caught too, which only costs the shortcut, never a match.
 _CONTEXT_SENSITIVE = re.compile(r"\\[AZbB]|[\^$]|\(\?<?[=!]")
 _GROUP_REFERENCE = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
+# A replacement template's pieces: a one-digit group reference (`\1`, not before another
+# digit), a `\g<…>` reference by ASCII number or name, other text up to a backslash; a
+# backslash that starts none of them (`\n`, `\\`, `\12`, octal) is left to `match.expand`.
+_TEMPLATE_PIECE = re.compile(
+    r"\\(?:([1-9])(?![0-9])|g<(0|[1-9][0-9]*|[A-Za-z_][A-Za-z_0-9]*)>)|(\\)|[^\\]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,9 @@ class WordEntry(_Entry):
 
     _pattern: re.Pattern[str] = PrivateAttr()
     _context: re.Pattern[str] | None = PrivateAttr(default=None)
+    # `right` of a regex entry read once (`_read_template`): `match.expand` parses it
+    # again on every hit. None: a plain entry, or a template only `expand` reads.
+    _template: tuple[str | int, ...] | None = PrivateAttr(default=None)
 
     def model_post_init(self, _context: Any) -> None:
         # A bad regular expression raises re.error here: `_build` reports it.
@@ -110,6 +118,7 @@ class WordEntry(_Entry):
                 if not known:
                     raise re.error(f"`right` refers to group `{number or name}`, which "
                                    "`wrong` does not have")
+            self._template = _read_template(self.right, self._pattern)
 
     @property
     def needle(self) -> str | None:
@@ -148,10 +157,14 @@ class WordEntry(_Entry):
         if self._context is not None and self._context.search(text) is None:
             return []
         hits = []
+        template = self._template
         for match in self._pattern.finditer(text):
             if match.end() == match.start():
                 continue
-            right = match.expand(self.right) if self.regex else self.right
+            if template is not None:
+                right = expand(template, match)
+            else:
+                right = match.expand(self.right) if self.regex else self.right
             if right == match.group():
                 continue
             message = f"`{match.group()}` should be `{right}`"
@@ -159,6 +172,34 @@ class WordEntry(_Entry):
                 message += f" ({self.note})"
             hits.append(Hit(match.start(), match.end(), right, message))
         return hits
+
+
+def _read_template(right: str, pattern: re.Pattern[str]) -> tuple[str | int, ...] | None:
+    """`right` as literal texts and group numbers, for `expand`; None when it holds an
+    escape that only `match.expand` reads, or a reference `pattern` does not have."""
+    pieces: list[str | int] = []
+    for piece in _TEMPLATE_PIECE.finditer(right):  # (the pieces cover all of `right`)
+        digit, name, escape = piece.groups()
+        if escape is not None:
+            return None
+        if digit is not None:
+            number = int(digit)
+        elif name is not None:
+            number = int(name) if name.isdigit() else pattern.groupindex.get(name, -1)
+        else:
+            pieces.append(piece.group())
+            continue
+        if not 0 <= number <= pattern.groups:
+            return None
+        pieces.append(number)
+    return tuple(pieces)
+
+
+def expand(template: tuple[str | int, ...], match: re.Match[str]) -> str:
+    """`match.expand(right)` of the `right` that `_read_template` read (a group that did not
+    take part in the match is empty, as `expand` has it)."""
+    return "".join([piece if type(piece) is str else match.group(piece) or ""
+                    for piece in template])
 
 
 def _commonness(char: str) -> int:
