@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from lint import Article, TextRun
-from rules.names._name_parts import HAN as _HAN
 from rules.names._name_parts import Piece, name_before
 from rules.names._tables import HYPHEN_PARTICLES, PARTICLES, SEPARATORS, TITLES
 
