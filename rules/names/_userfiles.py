@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +21,6 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from rules.names._candidates import find_glosses, is_han
 from rules.names._tables import COMMON_HAN
 
-BUILTIN_DICTIONARY = "dictionary.toml"
 # The package's data files, read by path: importlib.resources would cost every run's
 # start-up ~10 ms of imports, for a package that is always installed as plain files.
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
@@ -240,15 +238,15 @@ def load_dictionary(path: str) -> tuple[WordEntry, ...]:
 
 @lru_cache(maxsize=2)
 def builtin_dictionary(validate: bool = False) -> tuple[WordEntry, ...]:
-    """The built-in entries. They are built without validation by default: validating
-    builds WordEntry's validator (and makes pydantic look for plugins, importing
-    importlib.metadata), ~15 ms of every run's start-up, for data that ships with the
-    package. Its examples are still checked here, and tests check that validation
-    gives the same entries (`validate=True`)."""
-    with open(os.path.join(DATA, BUILTIN_DICTIONARY), encoding="utf-8") as handle:
-        text = handle.read()
-    return _parse(f"<built-in {BUILTIN_DICTIONARY}>", text, "entry", WordEntry,  # type: ignore[return-value]
-                  validate)
+    """The built-in entries (`_builtin_words`). They are built without validation by
+    default: validating builds WordEntry's validator (and makes pydantic look for
+    plugins, importing importlib.metadata), ~15 ms of every run's start-up, for data that
+    ships with the package. Its examples are still checked here, and tests check that
+    validation gives the same entries (`validate=True`)."""
+    from rules.names._builtin_words import ENTRIES
+
+    return _entries("<built-in dictionary>", list(ENTRIES), "entry", WordEntry,  # type: ignore[return-value]
+                    validate)
 
 
 def _load(path: str, table: str, model: type[_Entry]) -> tuple[_Entry, ...]:
@@ -270,8 +268,9 @@ def _load_cached(path: str, _size: int, _mtime: int, table: str,
     return _parse(path, text, table, model)
 
 
-def _parse(path: str, text: str, table: str, model: type[_Entry],
-           validate: bool = True) -> tuple[_Entry, ...]:
+def _parse(path: str, text: str, table: str, model: type[_Entry]) -> tuple[_Entry, ...]:
+    import tomllib  # (here: a run without user files never needs it, ~4 ms)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -283,6 +282,12 @@ def _parse(path: str, text: str, table: str, model: type[_Entry],
     raw = data.get(table, [])
     if not isinstance(raw, list):
         raise ConfigFileError(f"{path}: `{table}` must be an array of tables `[[{table}]]`")
+    return _entries(path, raw, table, model)
+
+
+def _entries(path: str, raw: list[Any], table: str, model: type[_Entry],
+             validate: bool = True) -> tuple[_Entry, ...]:
+    """The entries of the `[[table]]` tables `raw` of the file `path`."""
     entries = []
     for number, item in enumerate(raw, 1):
         label = f"{path}: [[{table}]] #{number}"
