@@ -71,14 +71,27 @@ def diagnostics(rule: Rule, article: Article,
 def _run_diagnostics(rule: Rule, article: Article,
                      live: Sequence[tuple[object, re.Pattern[str] | str | None]]
                      ) -> Iterator[Diagnostic]:
+    # Per live finder: its `find`, then its filter as plain text or as a pattern (told
+    # apart once here, not per run).
+    finders = [(finder.find,  # type: ignore[attr-defined]
+                pattern if isinstance(pattern, str) else None,
+                pattern if isinstance(pattern, re.Pattern) else None)
+               for finder, pattern in live]
     for run in article.runs:
         text = run.text
-        seen: set[tuple[int, int]] = set()
-        for finder, pattern in live:
-            if pattern is not None and (pattern not in text if isinstance(pattern, str)
-                                        else pattern.search(text) is None):
-                continue  # a C-level test spares the entry's `find` in most runs
-            hits: list[Hit] = finder.find(text)  # type: ignore[attr-defined]
+        seen: set[tuple[int, int]] | None = None  # (made for the few runs with a hit)
+        for find, needle, pattern in finders:
+            # A C-level test spares the entry's `find` in most runs.
+            if needle is not None:
+                if needle not in text:
+                    continue
+            elif pattern is not None and pattern.search(text) is None:
+                continue
+            hits: list[Hit] = find(text)
+            if not hits:
+                continue
+            if seen is None:
+                seen = set()
             for hit in hits:
                 if (hit.start, hit.end) in seen:
                     continue

@@ -171,9 +171,13 @@ def _all_facts(article: Article) -> list[tuple[Gloss, Occurrence]]:
 
 
 def _span_facts(article: Article, start: int, end: int) -> dict[str, int]:
-    """`article.source.span(start, end).model_dump()`, without building the model."""
+    """`article.source.span(start, end).model_dump()`, without building the model (and,
+    for a span within one line, as a gloss is, with one `position` look-up)."""
     line, column = article.source.position(start)
-    end_line, end_column = article.source.position(end)
+    if article.text.find("\n", start, end) == -1:  # (lines start after a "\n" only)
+        end_line, end_column = line, column + (end - start)
+    else:
+        end_line, end_column = article.source.position(end)
     return {"offset": start, "end_offset": end, "line": line, "column": column,
             "end_line": end_line, "end_column": end_column}
 

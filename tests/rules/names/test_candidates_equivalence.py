@@ -215,7 +215,12 @@ def test_span_facts_are_the_span_model_dumped() -> None:
     """N004 writes its facts' spans without building `Span` models: same dicts."""
     for article in list(_articles())[:20]:
         size = len(article.source)
-        for start, end in ((0, 0), (0, size), (size // 3, size // 2), (size, size)):
+        spans = [(0, 0), (0, size), (size // 3, size // 2), (size, size)]
+        # Around line breaks (a span within one line takes one look-up, not two).
+        for at in [i for i, c in enumerate(article.text) if c == "\n"][:6]:
+            spans += [(max(at - 2, 0), at), (max(at - 1, 0), at + 1), (at, at + 1),
+                      (at + 1, min(at + 3, size)), (at, at), (at + 1, at + 1)]
+        for start, end in spans:
             assert _span_facts(article, start, end) == article.source.span(
                 start, end).model_dump()
 
