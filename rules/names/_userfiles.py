@@ -12,9 +12,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
@@ -35,9 +34,9 @@ _TEMPLATE_PIECE = re.compile(
     r"\\(?:([1-9])(?![0-9])|g<(0|[1-9][0-9]*|[A-Za-z_][A-Za-z_0-9]*)>)|(\\)|[^\\]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A match in plain text: `text[start:end]` should read `replacement`."""
+class Hit(NamedTuple):
+    """A match in plain text: `text[start:end]` should read `replacement`. (A named
+    tuple: as immutable as a frozen dataclass, at a fifth of the cost to define.)"""
 
     start: int
     end: int
