@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from lint import Article, TextRun
-from rules.names._name_parts import HAN as _HAN
 from rules.names._name_parts import Piece, name_before
 from rules.names._tables import HYPHEN_PARTICLES, PARTICLES, SEPARATORS, TITLES
 
@@ -40,10 +39,21 @@ _PLAIN_BODY = re.compile(f"{_PLAIN}*")
 # None, group 3 is the body and `_marked_body` reads it character by character. The length limit (MAX_GLOSS) is
 # tested on the match: as a bound in the pattern it would not give the alternatives
 # one shared limit.
+# Group 3 stops at a digit (`\d` is a category: no table), where `_marked_body` would
+# fail: dates and sums (`（7月16日）`, the most common non-name brackets) are no match.
+# The lookbehind wants a letter that is no ASCII one (`\W`, `\d` and `_` are categories and
+# ASCII is a 256-entry map): a class of the Han ranges would cost ~1.5 ms to compile
+# (`re` fills a 65,536-entry table in a Python loop), twice. It holds every Han
+# character (a test checks), and `find_glosses` tests that the character is one.
+# (No match holds an opener after its own, so a match after another letter never hides
+# one after a Han character.)
+_LETTER_BEFORE = r"[^\W\d_a-zA-Z]"
+
+
 def _candidate_pattern(opener: str) -> re.Pattern[str]:
     bracket = re.escape(opener)
-    return re.compile(f"{bracket}(?<=[{_HAN}]{bracket})"
-                      f"((?:({_PLAIN}*+)|([^（()）,，;；]*+))(?:[,，;；][^（()）]*+)?+)[）)]")
+    return re.compile(f"{bracket}(?<={_LETTER_BEFORE}{bracket})"
+                      f"((?:({_PLAIN}*+)|([^（()）,，;；\\d]*+))(?:[,，;；][^（()）]*+)?+)[）)]")
 
 
 _FULL_WIDTH = _candidate_pattern("（")
@@ -159,6 +169,9 @@ def find_glosses(text: str) -> list[Gloss]:
         start, end = match.span(1)
         if end - start >= MAX_GLOSS:
             continue
+        before = text[start - 2]  # (the lookbehind's letter: `start` is 2 or more)
+        if not ("\u4e00" <= before <= "\u9fff" or "\u3400" <= before <= "\u4dbf"):
+            continue  # (`is_han`, inline)
         body = match.group(2)  # the cheap tests first: most candidates fail one of them
         if body is None:
             body = match.group(3)  # (not all `_PLAIN`: ASCII, it holds a digit or such)
@@ -171,7 +184,8 @@ def find_glosses(text: str) -> list[Gloss]:
         name = name_before(text, reverse, start - 1)
         if name is None:
             continue
-        tokens = _body_tokens(body, start)
+        tokens = (_plain_tokens(body, start) if _PLAIN_NAMES(body) is not None
+                  else _body_tokens(body, start))
         if tokens is None:
             continue
         parts, separators, lead = name
@@ -214,6 +228,28 @@ def _marked_body(body: str) -> bool:
     punctuation only?"""
     return not body.isspace() and all(
         _is_latin(c) or c.isspace() or c in _PUNCTUATION for c in body)
+
+
+# A body of capitalised ASCII words joined by single spaces (most glosses: `Asim Munir`):
+# `_plain_tokens` reads it without `_body_tokens`'s per-word tests.
+_PLAIN_NAMES = re.compile("[A-Z][a-z]+(?: [A-Z][a-z]+)*").fullmatch
+
+
+def _plain_tokens(body: str, offset: int) -> tuple[Token, ...] | None:
+    """`_body_tokens` of a body that `_PLAIN_NAMES` matches: each word is a name token
+    unless it is a title; one of more than two letters is no acronym (`Ab` is one)."""
+    tokens = []
+    named = False
+    start = offset
+    for raw in body.split(" "):
+        end = start + len(raw)
+        if raw.lower() not in TITLES:
+            tokens.append(_new(Token, (raw, start, end, "name")))
+            named = named or end - start > 2
+        start = end + 1
+    if not named or len(tokens) > MAX_TOKENS:
+        return None
+    return tuple(tokens)
 
 
 def _body_tokens(body: str, offset: int) -> tuple[Token, ...] | None:

@@ -6,6 +6,8 @@ suffix (`部长简` -> `简`), and the `lead` of Han characters before it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
 
 from rules.names._tables import (
@@ -16,17 +18,26 @@ from rules.names._tables import (
 )
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # as `_candidates.is_han`
-# A name read backwards from its end (in the reversed text): its last part's
-# transliteration characters (group 1) and the rest of that part (2); if a separator
-# follows (3), the part before it, as groups 4 and 5; then any parts before that (6).
 _SEPARATORS = re.escape("".join(sorted(SEPARATORS)))
 _TRANSLITERATIONS = "".join(sorted(TRANSLITERATION))
-_NAME_BACKWARDS = re.compile(
-    f"([{_TRANSLITERATIONS}]*+)([{HAN}]*+)"
-    f"(?:([{_SEPARATORS}])(?=[{HAN}])([{_TRANSLITERATIONS}]*+)([{HAN}]*+)"
-    f"((?:[{_SEPARATORS}][{HAN}]++)*+))?+")
-_SEPARATOR = re.compile(f"[{_SEPARATORS}]")
-_TRANSLITERATION_RUN = re.compile(f"[{_TRANSLITERATIONS}]+")
+
+
+# A Han stretch read backwards from its end (in the reversed text): its transliteration
+# characters (group 1), then the rest of it (2). A name is a few of them joined by
+# separators: `name_before` reads them one call each. (One pattern of the whole name
+# repeated the Han class four times, and compiling that class costs ~1.5 ms each:
+# `re` fills a 65,536-entry table in a Python loop. Compiled on first use, since many
+# articles hold no gloss.)
+@cache
+def _stretch() -> Callable[..., re.Match[str] | None]:
+    return re.compile(f"([{_TRANSLITERATIONS}]*+)([{HAN}]*+)").match
+
+
+@cache
+def _separator() -> re.Pattern[str]:
+    return re.compile(f"[{_SEPARATORS}]")
+
+
 MIN_PART_RATIO = 0.5  # share of transliteration characters in a non-final part
 LEAD = 3
 _new = tuple.__new__  # a named tuple without its Python-level `__new__` (see _candidates)
@@ -40,16 +51,25 @@ class Piece(NamedTuple):
     end: int
 
 
+# Boundary words by their last character: the character before a name, then a C-level
+# `endswith` over the few words it ends, without slicing the lead three times.
+_ENDING_WITH: dict[str, tuple[str, ...]] = {}
+for _word in sorted(BOUNDARY_WORDS):
+    _ENDING_WITH[_word[-1]] = (*_ENDING_WITH.get(_word[-1], ()), _word)
+del _word
+
+
 def _lead(text: str, floor: int, first: int) -> str:
     """Han characters right before the name that may still belong to it (up to LEAD,
     from the Han stretch that starts at `floor`): none when the text before the name
     ends with a word that ends right before names (总理, 的). Such a word is all Han, so
-    within the lead if anywhere."""
-    lead = text[max(floor, first - LEAD):first]
-    if lead[-1:] in BOUNDARY_WORDS or lead[-2:] in BOUNDARY_WORDS or \
-            lead[-3:] in BOUNDARY_WORDS:
-        return ""
-    return lead
+    within the lead if anywhere (and at most LEAD long: a test checks)."""
+    begin = max(floor, first - LEAD)
+    if begin < first:
+        words = _ENDING_WITH.get(text[first - 1])
+        if words is not None and text.endswith(words, begin, first):
+            return ""
+    return text[begin:first]
 
 
 Name = tuple[tuple[Piece, ...], tuple[str, ...], str]  # parts, separators, lead
@@ -58,29 +78,40 @@ Bounds = tuple[int, int]  # start, end of a part in the run's text
 
 def name_before(text: str, reverse: str, end: int) -> Name | None:
     """The transliterated name that ends at `end` (right after a Han character), split
-    into parts, with its `lead`. `reverse` is `text[::-1]`: the Han stretches joined by
-    separators that end at `end` are one forward match there, found at C speed however
-    long the sentence before the name is, and its groups give what a name of one or two
-    parts (most) needs without another scan."""
+    into parts, with its `lead`. `reverse` is `text[::-1]`: the Han stretch that ends at
+    `end` is one forward match there, found at C speed however long the sentence before
+    the name is, and a name of one or two parts (most) needs no other scan."""
     size = len(text)
-    found = _NAME_BACKWARDS.match(reverse, size - end)
-    if found is None:  # (cannot happen right after a Han character, as callers ensure)
-        return None
+    stretch = _stretch()
+    found = stretch(reverse, size - end)  # (always a match: both groups may be empty)
     last = size - found.end(2)  # where the last part starts
     suffix = size - found.end(1)  # where its transliteration characters start
-    if found.start(3) < 0:
+    after = found.end(2)  # (in `reverse`)
+    if not _joined(reverse, after, size):
         return _named(text, _one_part(text, last, suffix, end), [], last)
-    if found.end(6) > found.start(6):  # three parts or more: the general reading
-        return _many_parts(text, reverse, size - found.end(), end)
+    before = stretch(reverse, after + 1)  # the part before the separator
+    if _joined(reverse, before.end(2), size):  # three parts or more: the general reading
+        begin = before.end(2)
+        while _joined(reverse, begin, size):
+            begin = stretch(reverse, begin + 1).end(2)
+        return _many_parts(text, reverse, size - begin, end)
     if suffix == end:
         return None  # the last part does not end with a transliteration character
     if suffix > last and _ratio(text, last, end) < MIN_PART_RATIO:
         return _named(text, _one_part(text, last, suffix, end), [], last)
-    first = size - found.end(4)  # the first part's transliteration suffix
+    first = size - before.end(1)  # the first part's transliteration suffix
     if first == last - 1:  # (it has none)
         return _named(text, _one_part(text, last, suffix, end), [], last)
-    return _named(text, [(first, last - 1), (last, end)], [found.group(3)],
-                  size - found.end(5))
+    return _named(text, [(first, last - 1), (last, end)], [reverse[after]],
+                  size - before.end(2))
+
+
+def _joined(reverse: str, at: int, size: int) -> bool:
+    """A separator at `reverse[at]` with a Han character beyond it (another part)?"""
+    if at + 1 >= size or reverse[at] not in SEPARATORS:
+        return False
+    char = reverse[at + 1]
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _named(text: str, kept: list[Bounds] | None, separators: list[str], floor: int
@@ -98,7 +129,7 @@ def _many_parts(text: str, reverse: str, begin: int, end: int) -> Name | None:
     spans: list[Bounds] = []
     separators: list[str] = []
     start = begin
-    for separator in _SEPARATOR.finditer(text, begin, end):
+    for separator in _separator().finditer(text, begin, end):
         spans.append((start, separator.start()))
         separators.append(separator.group())
         start = separator.end()
@@ -158,8 +189,7 @@ def _suffix(reverse: str, start: int, end: int) -> int:
     """Where the transliteration characters that end `text[start:end]` begin (`end`
     when there are none)."""
     size = len(reverse)
-    run = _TRANSLITERATION_RUN.match(reverse, size - end, size - start)
-    return size - run.end() if run is not None else end
+    return size - _stretch()(reverse, size - end, size - start).end(1)
 
 
 def _ratio(text: str, start: int, end: int) -> float:

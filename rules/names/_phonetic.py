@@ -12,11 +12,10 @@ rendered loosely, so the rest of the word is not compared letter by letter.
 from __future__ import annotations
 
 import importlib.util
-import json
 import os
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rules.names._tables import HYPHEN_PARTICLES
 
@@ -109,25 +108,85 @@ def _default_reading(char: str) -> str:
     Reads pypinyin's single-character table directly: the same answer as
     `pinyin(char, style=Style.TONE)` for every character in it (checked over all ~42,000),
     without importing the phrase tables and segmenter (~0.5 s of start-up)."""
-    found = _pinyin_table().get(str(ord(char))) if len(char) == 1 else None
+    found = _table_entry(ord(char)) if len(char) == 1 else None
     return found.split(",")[0] if found else ""
 
 
+# Single characters are looked up in the table's text (see `_scan`) until this many have
+# been: a one-file run compares a few names, and loading the whole table costs ~30 ms
+# (~0.2 ms a look-up); a long run soon loads it once.
+_SCANS = 32
+_scanned = 0
+
+
+def _table_entry(code: int) -> str | None:
+    """The table's readings of code point `code` (None: not in the table)."""
+    global _scanned
+    if _scanned < _SCANS:
+        _scanned += 1
+        text = _table_text()
+        if text is not None:
+            known, found = _scan(text, code)
+            if known:
+                return found
+    return _pinyin_table().get(str(code))
+
+
+def _scan(text: str, code: int) -> tuple[bool, str | None]:
+    """(True, what `json.loads(text).get(str(code))` gives) when the text says it plainly:
+    pypinyin's file has one `"code": "readings",` a line and no backslash (`_table_text`
+    checks), so a key is a quoted number after a line break, the last one wins as in
+    `json`, and its value is the text up to the next quote. (False, None) otherwise."""
+    key = f'"{code}"'
+    at = text.rfind(key)
+    if at == -1:
+        return True, None  # (a key written with escapes would hold a backslash)
+    start = at + len(key) + 3
+    if at > 0 and text[at - 1] == "\n" and text.startswith(': "', start - 3):
+        end = text.find('"', start)
+        if end != -1:
+            return True, text[start:end]
+    return False, None
+
+
 @lru_cache(maxsize=1)
-def _pinyin_table() -> dict[str, str]:
-    """pypinyin's single-character table (decimal code point -> comma-separated
-    readings), loaded on first use and on its own: importing `pypinyin.pinyin_dict` would
-    run the package's `__init__`, which loads the phrase tables too. Its JSON file is read
-    directly and keyed by the decimal strings it already has: the module's own loader
-    turns ~42,000 keys into ints one by one (~80 ms against ~15 ms)."""
+def _table_text() -> str | None:
+    """The text of pypinyin's `pinyin_dict.json`, if `_scan` can read it."""
+    path = _table_path()
+    if path is None:
+        return None
+    with open(path, encoding="utf-8") as table:
+        text = table.read()
+    return text if "\\" not in text else None
+
+
+def _table_path() -> str | None:
     spec = importlib.util.find_spec("pypinyin")  # finds the package without running it
     folders = list(spec.submodule_search_locations or []) if spec is not None else []
     for folder in folders:
         path = os.path.join(folder, "pinyin_dict.json")
         if os.path.exists(path):
-            with open(path, encoding="utf-8") as table:
-                loaded: dict[str, str] = json.load(table)
-            return loaded
+            return path
+    return None
+
+
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[str, str]:
+    """pypinyin's single-character table (decimal code point -> comma-separated
+    readings), loaded on its own: importing `pypinyin.pinyin_dict` would run the
+    package's `__init__`, which loads the phrase tables too. Its JSON file is read
+    directly and keyed by the decimal strings it already has: the module's own loader
+    turns ~42,000 keys into ints one by one (~80 ms against ~15 ms)."""
+    global _scanned
+    _scanned = _SCANS  # (no more scans once the table is in memory)
+    path = _table_path()
+    if path is not None:
+        import json  # (here: most runs never load the whole table)
+
+        with open(path, encoding="utf-8") as table:
+            loaded: dict[str, str] = json.load(table)
+        _table_text.cache_clear()  # (the text need not stay in memory)
+        return loaded
     from pypinyin.pinyin_dict import pinyin_dict  # another layout: the slow way
 
     return {str(code): readings for code, readings in pinyin_dict.items()}
@@ -173,9 +232,9 @@ def first_initials(part: str) -> frozenset[str]:
     return frozenset(initial(r) for r in readings(part[0])) if part else frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Mismatch:
-    """A token whose onset cannot transcribe the part's first syllable."""
+class Mismatch(NamedTuple):
+    """A token whose onset cannot transcribe the part's first syllable. (A named tuple:
+    as immutable as a frozen dataclass, at a fifth of the cost to define at import.)"""
 
     onset: str
     wanted: str  # the part's first initial, "" for a vowel

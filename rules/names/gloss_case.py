@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import itemgetter
 
 from lint import (
     Applicability,
@@ -16,6 +17,8 @@ from lint import (
 from rules.names._align import Pair, aligned
 from rules.names._candidates import RunGloss, Token, glosses
 from rules.names._phonetic import shown
+
+_KIND = itemgetter(3)  # `Token.kind`
 
 
 class GlossCase(Rule):
@@ -62,9 +65,12 @@ class GlossCase(Rule):
     def check(self, article: Article) -> Iterator[Diagnostic]:
         allow: tuple[str, ...] = getattr(self.options, "allow", ())
         for found in article.derived(glosses):
-            lower = [token for token in found.gloss.tokens if token.kind == "lower"]
-            if not lower or found.gloss.allowed(allow):
-                continue  # most glosses: no lower-case token, so no alignment needed
+            tokens = found.gloss.tokens
+            if "lower" not in map(_KIND, tokens):
+                continue  # most glosses: no lower-case token (a C-level test), no alignment
+            lower = [token for token in tokens if token.kind == "lower"]
+            if found.gloss.allowed(allow):
+                continue
             pairs = {pair.token: pair for pair in aligned(found.gloss)}
             for token in lower:
                 yield self._report(article, found, token, pairs.get(token))

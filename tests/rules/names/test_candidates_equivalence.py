@@ -1,5 +1,6 @@
 """The fast gloss finder, N006's screens and the alignment shortcut give exactly what the
-plain versions give (the plain finder is kept in `_reference_candidates`)."""
+plain versions give (the plain finder is kept in `_reference_candidates`), and N006's
+read replacement templates expand as `match.expand` does."""
 
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ from lint import Article
 from lint.source import SourceText
 from rules.names import _candidates as fast
 from rules.names._align import _best_alignment, aligned, mismatched
+from rules.names._name_parts import LEAD
 from rules.names._phonetic import compare
+from rules.names._tables import BOUNDARY_WORDS
 from rules.names._textfix import diagnostics
-from rules.names._userfiles import WordEntry, builtin_dictionary
+from rules.names._userfiles import WordEntry, _read_template, builtin_dictionary, expand
 from rules.names.dictionary import Dictionary
 from rules.names.gloss_inconsistent import _span_facts
 from tests.rules.names import _reference_candidates as reference
@@ -212,6 +215,75 @@ def test_span_facts_are_the_span_model_dumped() -> None:
     """N004 writes its facts' spans without building `Span` models: same dicts."""
     for article in list(_articles())[:20]:
         size = len(article.source)
-        for start, end in ((0, 0), (0, size), (size // 3, size // 2), (size, size)):
+        spans = [(0, 0), (0, size), (size // 3, size // 2), (size, size)]
+        # Around line breaks (a span within one line takes one look-up, not two).
+        for at in [i for i, c in enumerate(article.text) if c == "\n"][:6]:
+            spans += [(max(at - 2, 0), at), (max(at - 1, 0), at + 1), (at, at + 1),
+                      (at + 1, min(at + 3, size)), (at, at), (at + 1, at + 1)]
+        for start, end in spans:
             assert _span_facts(article, start, end) == article.source.span(
                 start, end).model_dump()
+
+
+_TEMPLATE_PATTERN = re.compile(r"(?P<first>a)(b)?(同)")
+_TEMPLATE_TEXTS = ["a同", "ab同", "xab同yab同"]
+
+
+def _same_expansion(right: str) -> None:
+    template = _read_template(right, _TEMPLATE_PATTERN)
+    for text in _TEMPLATE_TEXTS:
+        for match in _TEMPLATE_PATTERN.finditer(text):
+            try:
+                wanted = match.expand(right)
+            except (re.error, IndexError):
+                assert template is None, right  # an error stays `expand`'s to raise
+                continue
+            if template is not None:
+                assert expand(template, match) == wanted, right
+
+
+@pytest.mark.parametrize("right", [
+    "", "同情", r"同情\1\2", r"\2\1", r"\3", r"\g<0>", r"\g<first>x", r"\g<2>\g<3>",
+    r"\12", r"\10", r"\0", r"\n", r"\\", "a\\", r"\g<01>", r"\g<x>", r"\4", r"\g<9>",
+    r"\g<first", r"\g<>", r"\1\n", r"\a",
+])
+def test_read_template_expands_as_match_expand(right: str) -> None:
+    _same_expansion(right)
+
+
+def test_read_template_reads_the_common_templates() -> None:
+    assert _read_template(r"同情\1\2", re.compile("同期(与|和)(支持|理解)")) == ("同情", 1, 2)
+    assert _read_template(r"x\g<first>", _TEMPLATE_PATTERN) == ("x", 1)
+    assert _read_template(r"\n", _TEMPLATE_PATTERN) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["\\", "1", "2", "3", "0", "g", "<", ">", "first", "x",
+                                 "同", "n", "-"]), max_size=12).map("".join))
+def test_read_template_in_any_template(right: str) -> None:
+    _same_expansion(right)
+
+
+def test_regex_entries_replace_as_before() -> None:
+    """Hits of a regex entry with a read template are those `match.expand` gives."""
+    entry = WordEntry(wrong="同期(与|和)(支持|理解)", right=r"同情\1\2", regex=True)
+    fallback = WordEntry(wrong="同期(与|和)(支持|理解)", right=r"同情\1\2\\", regex=True)
+    text = "同期与支持，同期和理解；同期与理解"
+    assert [hit.replacement for hit in entry.find(text)] == ["同情与支持", "同情和理解",
+                                                             "同情与理解"]
+    assert [hit.replacement for hit in fallback.find(text)] == [
+        "同情与支持\\", "同情和理解\\", "同情与理解\\"]
+
+
+def test_the_lookbehind_letter_holds_every_han_character() -> None:
+    """The candidate patterns want a non-ASCII letter before the bracket (a cheap class),
+    and `find_glosses` then tests for a Han character: every Han one must pass."""
+    letter = re.compile(fast._LETTER_BEFORE)
+    han = [chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000))]
+    assert all(fast.is_han(c) for c in han)
+    assert all(letter.fullmatch(c) for c in han)
+
+
+def test_boundary_words_fit_in_the_lead() -> None:
+    """`_lead` looks for a boundary word within the LEAD characters before the name."""
+    assert max(map(len, BOUNDARY_WORDS)) <= LEAD

@@ -126,3 +126,38 @@ def test_the_single_character_table_is_pypinyins() -> None:
     for code in list(pinyin_dict)[::97]:  # a spread sample: pinyin() is slow
         char = chr(code)
         assert _default_reading(char) == pinyin(char, style=Style.TONE)[0][0], char
+
+
+def test_single_look_ups_read_the_table_as_json_does() -> None:
+    """`_scan` finds a character's readings in the table's text as `json` reads them,
+    or says that it cannot (then the whole table is loaded)."""
+    from rules.names._phonetic import _pinyin_table, _scan, _table_text
+
+    text = _table_text()
+    assert text is not None  # pypinyin's file is plain: the look-ups are in use
+    table = _pinyin_table()
+    codes = [int(code) for code in list(table)[::97]] + [0, 65, 0x4E00, 0x10FFFF, 99999]
+    for code in codes:
+        assert _scan(text, code) == (True, table.get(str(code))), code
+    plain = '{\n"20013": "zhōng,zhòng",\n"20320": "nǐ"\n}\n'
+    assert _scan(plain, 20013) == (True, "zhōng,zhòng")
+    assert _scan(plain, 20320) == (True, "nǐ")
+    assert _scan(plain, 2001) == (True, None)
+    # Layouts it does not read: the whole table decides.
+    assert _scan('{"20013":"zhōng"}', 20013) == (False, None)
+    assert _scan('{\n"20013": "a",\n"x": "20013"}', 20013) == (False, None)
+    assert _scan('{\n"20013" : "a"}', 20013) == (False, None)
+
+
+def test_readings_are_the_same_after_the_table_is_loaded() -> None:
+    """The first look-ups scan the text, later ones use the loaded table: same answers."""
+    from rules.names import _phonetic
+
+    chars = "简阿恰克扎伊穆尼尔西姆中国的"
+    scanned = [_phonetic._default_reading(c) for c in chars]
+    saved = _phonetic._scanned
+    _phonetic._scanned = _phonetic._SCANS
+    try:
+        assert [_phonetic._default_reading(c) for c in chars] == scanned
+    finally:
+        _phonetic._scanned = saved
