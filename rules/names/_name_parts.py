@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from rules.names._tables import (
     BOUNDARY_WORDS,
@@ -29,8 +29,10 @@ _TRANSLITERATIONS = "".join(sorted(TRANSLITERATION))
 # `re` fills a 65,536-entry table in a Python loop. Compiled on first use, since many
 # articles hold no gloss.)
 @cache
-def _stretch() -> Callable[..., re.Match[str] | None]:
-    return re.compile(f"([{_TRANSLITERATIONS}]*+)([{HAN}]*+)").match
+def _stretch() -> Callable[..., re.Match[str]]:
+    # (cast: both groups may be empty, so the pattern matches wherever it starts)
+    return cast("Callable[..., re.Match[str]]",
+                re.compile(f"([{_TRANSLITERATIONS}]*+)([{HAN}]*+)").match)
 
 
 @cache
