@@ -54,5 +54,10 @@ def _lint(text: str) -> int:
 def test_linear_time(body: str) -> None:
     text = article_text("<p>" + body + "</p>")
     scan = _best(lambda: _plain_scan(text))
-    spent = _best(lambda: _lint(text), rounds=1)
+    # Timed again (up to three times) only when over budget: on a machine loaded by other
+    # work one slow round is noise, while super-linear work is over budget every time.
+    for _ in range(3):
+        spent = _best(lambda: _lint(text), rounds=1)
+        if spent < BUDGET * scan:
+            break
     assert spent < BUDGET * scan, f"{spent:.3f}s vs plain scan {scan:.4f}s"
