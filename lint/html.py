@@ -143,7 +143,6 @@ class _Parser(TreeBuilder):
         a script's content): the pieces that it swallowed are skipped, and the text after
         where it stopped is a text node."""
         stack, runs, elements, pending = self.stack, self.runs, self.elements, self.pending
-        made_runs = runs.runs
         open_counts = self.open_counts
         after = lt
         remaining = iter(pieces)
@@ -177,20 +176,7 @@ class _Parser(TreeBuilder):
                     if open_counts is not None:
                         open_counts[tag] -= 1
                     if block and runs.pending is not None:
-                        waiting = runs.pending
-                        if waiting is not True and waiting.parent is top:
-                            # The usual run (`<p>text</p>`): its one literal text node,
-                            # in the element that ends it, its block (= `runs.flush`).
-                            run = new_instance(TextRun)
-                            run.text = waiting.raw
-                            run.block = top
-                            run._start = waiting.start
-                            run._end = waiting.end
-                            run._keys = run._spans = run._segments = None
-                            made_runs.append(run)
-                            runs.pending = None
-                        else:
-                            runs.flush()
+                        runs.end_block(top)
                 if not raw:
                     continue
                 top = stack[-1]

@@ -317,32 +317,34 @@ class RunBuilder(_Pieces):
             return _block_of(parent, self._blocks)
         return None if parent.parent is None else parent  # (the root is no block)
 
+    def end_block(self, block: Element) -> None:
+        """End the open run where `block` closes. The usual run (`<p>text</p>`: one
+        literal text node, a child of the block that ends it) needs no block look-up."""
+        pending = self.pending
+        if pending is not True and pending is not None and pending.parent is block:
+            self.runs.append(_range_run(pending.raw, block, pending.start, pending.end))
+            self.pending = None
+        else:
+            self.flush()
+
     def flush(self) -> None:
         pending = self.pending
         if pending is True:
             self.flush_pieces()
         elif pending is not None:  # one literal text node: the run is that text, as it is
-            run = _new(TextRun)
-            run.text = pending.raw
             parent = pending.parent
             if parent.tag in INLINE_ELEMENTS:  # (= `block_of`, inline: the usual case)
-                run.block = _block_of(parent, self._blocks)
+                block = _block_of(parent, self._blocks)
             else:
-                run.block = None if parent.parent is None else parent
-            run._start = pending.start
-            run._end = pending.end
-            run._keys = run._spans = run._segments = None
-            self.runs.append(run)
+                block = None if parent.parent is None else parent
+            self.runs.append(_range_run(pending.raw, block, pending.start, pending.end))
             self.pending = None
 
     def flush_pieces(self) -> None:
         spans = self.spans
         if len(spans) == 3 and spans[2]:
             # A run of one literal piece (`a & b`: no reference after all) is just its range.
-            run = _new(TextRun)
-            run.text, run.block, run._start, run._end = (self.parts[0], self.block,
-                                                         spans[0], spans[1])
-            run._keys = run._spans = run._segments = None
+            run = _range_run(self.parts[0], self.block, spans[0], spans[1])
         else:
             run = TextRun._from_map("".join(self.parts), self.block, tuple(self.keys),
                                     tuple(spans))
@@ -360,6 +362,15 @@ class RunBuilder(_Pieces):
 
 
 _new = object.__new__
+
+
+def _range_run(text: str, block: Element | None, start: int, end: int) -> TextRun:
+    """The run of one literal piece, `source[start:end]` as it is: only its range is
+    kept, and its segments are built if a rule asks for them (most runs, most files)."""
+    run = _new(TextRun)
+    run.text, run.block, run._start, run._end = text, block, start, end
+    run._keys = run._spans = run._segments = None
+    return run
 
 
 def _block_of(element: Element, memo: dict[Element, Element | None]) -> Element | None:
