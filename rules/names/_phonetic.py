@@ -1,7 +1,8 @@
 """Does a Chinese transliteration sound like its English gloss token?
 
-Readings come from pypinyin (the character's default reading), corrected where names use
-another reading (勒 lè, 伯 bó, 扎 zā/zhā, 汗 hán …). The comparison follows the consonant
+Readings come from pypinyin's table (the character's default reading, shipped as
+`data/readings.txt`), corrected where names use another reading (勒 lè, 伯 bó, 扎 zā/zhā,
+汗 hán …). The comparison follows the consonant
 correspondences of Xinhua-style transliteration: an English onset (`th`, `ch`, `j`, a
 vowel …) may be written with a fixed set of pinyin initials (`th` → s/t/d, `r` → l,
 Arabic `h` → x as in 希, a vowel → a zero initial or y/w). Only the onset is a strong
@@ -11,13 +12,13 @@ rendered loosely, so the rest of the word is not compared letter by letter.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
 from rules.names._tables import HYPHEN_PARTICLES
+from rules.names._userfiles import DATA
 
 # Readings used in transliterated names where pypinyin's default reading differs
 # (toneless reading(s), the tone-marked form shown in messages).
@@ -103,93 +104,29 @@ _TONE_MARKS = frozenset("\u0300\u0301\u0304\u030c")  # grave, acute, macron, car
 
 
 def _default_reading(char: str) -> str:
-    """pypinyin's default tone-marked reading of one character ("" if it has none).
+    """The character's default tone-marked reading ("" if it has none): pypinyin's first
+    reading of it, which is what `pinyin(char, style=Style.TONE)` gives.
 
-    Reads pypinyin's single-character table directly: the same answer as
-    `pinyin(char, style=Style.TONE)` for every character in it (checked over all ~42,000),
-    without importing the phrase tables and segmenter (~0.5 s of start-up)."""
-    found = _table_entry(ord(char)) if len(char) == 1 else None
-    return found.split(",")[0] if found else ""
-
-
-# Single characters are looked up in the table's text (see `_scan`) until this many have
-# been: a one-file run compares a few names, and loading the whole table costs ~30 ms
-# (~0.2 ms a look-up); a long run soon loads it once.
-_SCANS = 32
-_scanned = 0
-
-
-def _table_entry(code: int) -> str | None:
-    """The table's readings of code point `code` (None: not in the table)."""
-    global _scanned
-    if _scanned < _SCANS:
-        _scanned += 1
-        text = _table_text()
-        if text is not None:
-            known, found = _scan(text, code)
-            if known:
-                return found
-    return _pinyin_table().get(str(code))
-
-
-def _scan(text: str, code: int) -> tuple[bool, str | None]:
-    """(True, what `json.loads(text).get(str(code))` gives) when the text says it plainly:
-    pypinyin's file has one `"code": "readings",` a line and no backslash (`_table_text`
-    checks), so a key is a quoted number after a line break, the last one wins as in
-    `json`, and its value is the text up to the next quote. (False, None) otherwise."""
-    key = f'"{code}"'
-    at = text.rfind(key)
+    Found in the shipped table's text (`data/readings.txt`, one line per reading: the
+    reading, a tab, its characters) with one `find`: a character stands there once, after
+    the tab of its reading's line, and no reading or comment holds a character of the
+    table (a test checks). A few µs a look-up, and no ~42,000-entry table is built for
+    the few names a run usually compares."""
+    if len(char) != 1 or char == "\n":
+        return ""
+    text = _table_text()
+    at = text.find(char)
     if at == -1:
-        return True, None  # (a key written with escapes would hold a backslash)
-    start = at + len(key) + 3
-    if at > 0 and text[at - 1] == "\n" and text.startswith(': "', start - 3):
-        end = text.find('"', start)
-        if end != -1:
-            return True, text[start:end]
-    return False, None
+        return ""
+    start = text.rfind("\n", 0, at) + 1
+    tab = text.find("\t", start, at)
+    return text[start:tab] if tab != -1 else ""  # (no tab before it: not a table entry)
 
 
 @lru_cache(maxsize=1)
-def _table_text() -> str | None:
-    """The text of pypinyin's `pinyin_dict.json`, if `_scan` can read it."""
-    path = _table_path()
-    if path is None:
-        return None
-    with open(path, encoding="utf-8") as table:
-        text = table.read()
-    return text if "\\" not in text else None
-
-
-def _table_path() -> str | None:
-    spec = importlib.util.find_spec("pypinyin")  # finds the package without running it
-    folders = list(spec.submodule_search_locations or []) if spec is not None else []
-    for folder in folders:
-        path = os.path.join(folder, "pinyin_dict.json")
-        if os.path.exists(path):
-            return path
-    return None
-
-
-@lru_cache(maxsize=1)
-def _pinyin_table() -> dict[str, str]:
-    """pypinyin's single-character table (decimal code point -> comma-separated
-    readings), loaded on its own: importing `pypinyin.pinyin_dict` would run the
-    package's `__init__`, which loads the phrase tables too. Its JSON file is read
-    directly and keyed by the decimal strings it already has: the module's own loader
-    turns ~42,000 keys into ints one by one (~80 ms against ~15 ms)."""
-    global _scanned
-    _scanned = _SCANS  # (no more scans once the table is in memory)
-    path = _table_path()
-    if path is not None:
-        import json  # (here: most runs never load the whole table)
-
-        with open(path, encoding="utf-8") as table:
-            loaded: dict[str, str] = json.load(table)
-        _table_text.cache_clear()  # (the text need not stay in memory)
-        return loaded
-    from pypinyin.pinyin_dict import pinyin_dict  # another layout: the slow way
-
-    return {str(code): readings for code, readings in pinyin_dict.items()}
+def _table_text() -> str:
+    with open(os.path.join(DATA, "readings.txt"), encoding="utf-8") as table:
+        return table.read()
 
 
 def _toneless(reading: str) -> str:

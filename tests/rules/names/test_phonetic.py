@@ -112,52 +112,37 @@ def test_catch_rate_for_lost_and_swapped_first_letters() -> None:
     assert swap_rate > 0.90, swap_rate
 
 
-def test_the_single_character_table_is_pypinyins() -> None:
-    """The table read straight from pypinyin's JSON file holds what pypinyin's own
-    `pinyin_dict` does (code points as decimal strings), and a character's default reading
-    is pypinyin's first tone-marked reading of it."""
+def test_the_shipped_table_is_pypinyins() -> None:
+    """`data/readings.txt` is what pypinyin's single-character table renders to, and a
+    character's default reading is pypinyin's first tone-marked reading of it."""
     from pypinyin import Style, pinyin
     from pypinyin.pinyin_dict import pinyin_dict
 
-    from rules.names._phonetic import _default_reading, _pinyin_table
+    from rules.names._phonetic import _default_reading, _table_text
+    from tests.rules.names.readings_source import render
 
-    table = _pinyin_table()
-    assert table == {str(code): readings for code, readings in pinyin_dict.items()}
+    def entries(text: str) -> list[str]:  # (the header names pypinyin's version)
+        return [line for line in text.splitlines() if not line.startswith("#")]
+
+    assert entries(_table_text()) == entries(render()), \
+        "pypinyin's table changed: regenerate (see tests/rules/names/readings_source.py)"
+    for code, listed in pinyin_dict.items():
+        assert _default_reading(chr(code)) == listed.split(",")[0], chr(code)
     for code in list(pinyin_dict)[::97]:  # a spread sample: pinyin() is slow
         char = chr(code)
         assert _default_reading(char) == pinyin(char, style=Style.TONE)[0][0], char
 
 
-def test_single_look_ups_read_the_table_as_json_does() -> None:
-    """`_scan` finds a character's readings in the table's text as `json` reads them,
-    or says that it cannot (then the whole table is loaded)."""
-    from rules.names._phonetic import _pinyin_table, _scan, _table_text
+def test_characters_outside_the_table_have_no_reading() -> None:
+    """No reading, comment or line break is mistaken for a table entry: every character
+    that pypinyin does not list (ASCII, the tab and line break, the pinyin letters of the
+    readings themselves, the comments' characters) reads as ""."""
+    from pypinyin.pinyin_dict import pinyin_dict
 
-    text = _table_text()
-    assert text is not None  # pypinyin's file is plain: the look-ups are in use
-    table = _pinyin_table()
-    codes = [int(code) for code in list(table)[::97]] + [0, 65, 0x4E00, 0x10FFFF, 99999]
-    for code in codes:
-        assert _scan(text, code) == (True, table.get(str(code))), code
-    plain = '{\n"20013": "zhōng,zhòng",\n"20320": "nǐ"\n}\n'
-    assert _scan(plain, 20013) == (True, "zhōng,zhòng")
-    assert _scan(plain, 20320) == (True, "nǐ")
-    assert _scan(plain, 2001) == (True, None)
-    # Layouts it does not read: the whole table decides.
-    assert _scan('{"20013":"zhōng"}', 20013) == (False, None)
-    assert _scan('{\n"20013": "a",\n"x": "20013"}', 20013) == (False, None)
-    assert _scan('{\n"20013" : "a"}', 20013) == (False, None)
+    from rules.names._phonetic import _default_reading, _table_text
 
-
-def test_readings_are_the_same_after_the_table_is_loaded() -> None:
-    """The first look-ups scan the text, later ones use the loaded table: same answers."""
-    from rules.names import _phonetic
-
-    chars = "简阿恰克扎伊穆尼尔西姆中国的"
-    scanned = [_phonetic._default_reading(c) for c in chars]
-    saved = _phonetic._scanned
-    _phonetic._scanned = _phonetic._SCANS
-    try:
-        assert [_phonetic._default_reading(c) for c in chars] == scanned
-    finally:
-        _phonetic._scanned = saved
+    listed = {chr(code) for code in pinyin_dict}
+    seen_in_file = set(_table_text())
+    for char in (set(map(chr, range(0x3000))) | seen_in_file) - listed:
+        assert _default_reading(char) == "", repr(char)
+    assert _default_reading("") == _default_reading("中国") == ""
