@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from lint.html import Comment, Element, HtmlProblem, ParsedBody, parse_fragment
-from lint.records import FRESH
+from lint.records import FRESH, Shown
 from lint.source import SourceText
 from lint.textrun import TextRun
 
@@ -80,7 +80,7 @@ def _header(timestamp: Field | None, title: Field | None, url: Field | None,
     return made
 
 
-class Body:
+class Body(Shown):
     """A plain class with slots rather than a dataclass (~0.5 ms of start-up to create),
     as `@dataclass(slots=True, eq=False)` made it: identity for equality."""
 
@@ -94,11 +94,6 @@ class Body:
         self.start = start
         self.end = end
         self.parsed = parsed
-
-    @recursive_repr()
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(start={self.start!r}, end={self.end!r}, " \
-               f"parsed={self.parsed!r})"
 
     @property
     def root(self) -> Element:

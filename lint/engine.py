@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from reprlib import recursive_repr
 from itertools import islice
 from typing import Any
 
 from lint.article import Article
 from lint.engine_rules import InternalError, UnreadableFile
 from lint.models import Diagnostic, Severity
-from lint.records import FRESH, fields_of, fields_repr
+from lint.records import FRESH, Value
 from lint.rule import CorpusRule, Rule
 from lint.source import DecodeError, SourceText
 
@@ -20,7 +19,7 @@ _FAILURES = (Exception, SystemExit)
 _MAX_DETAIL = 300  # characters of an exception's text kept in its X002 message
 
 
-class FileResult:
+class FileResult(Value):
     """A plain class with slots rather than a dataclass (~0.5 ms of start-up to create),
     as `@dataclass(slots=True)` made it: compared field by field, unhashable."""
 
@@ -44,17 +43,6 @@ class FileResult:
         self.diagnostics = [] if diagnostics is FRESH else diagnostics
         self.facts = {} if facts is FRESH else facts
         self.summary = {} if summary is FRESH else summary
-
-    @recursive_repr()
-    def __repr__(self) -> str:
-        return fields_repr(self, self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return fields_of(self) == fields_of(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
     @property
     def internal_error(self) -> bool:

@@ -8,7 +8,6 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from reprlib import recursive_repr
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from lint.engine import FileResult, check_source
 from lint.engine_rules import InvalidSuppression, UnusedSuppression
 from lint.fixer import applicable, apply_fixes
 from lint.models import Diagnostic
-from lint.records import FRESH, fields_of, fields_repr
+from lint.records import FRESH, Value
 from lint.rows import Row, from_rows
 from lint.rule import Rule
 from lint.settings import Settings
@@ -45,25 +44,7 @@ class Mode:
         return self.fix or self.diff
 
 
-class _Record:
-    """Plain classes with slots rather than dataclasses (~0.5 ms of start-up to create
-    each), as `@dataclass(slots=True)` made them: compared field by field, unhashable."""
-
-    __slots__: tuple[str, ...] = ()
-
-    @recursive_repr()
-    def __repr__(self) -> str:
-        return fields_repr(self, self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return fields_of(self) == fields_of(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-class Checked(_Record):
+class Checked(Value):
     """A file's processed diagnostics and what its suppressions have matched so far."""
 
     __slots__ = __match_args__ = ("result", "suppressions")
@@ -76,7 +57,7 @@ class Checked(_Record):
         self.suppressions = suppressions
 
 
-class Outcome(_Record):
+class Outcome(Value):
     __slots__ = __match_args__ = ("checked", "fixed", "text", "diff", "written", "notes",
                                   "content", "stat", "rows")
 

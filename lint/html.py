@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from reprlib import recursive_repr
 
 from lint.html_build import SPECIAL_TAGS, TreeBuilder, new_instance
 from lint.html_names import INLINE_ELEMENTS, VOID_ELEMENTS
@@ -37,7 +36,7 @@ from lint.html_tree import (
     ProblemKind,
     TextNode,
 )
-from lint.records import fields_of, fields_repr
+from lint.records import Value
 from lint.textrun import TextRun, decode_references
 
 # `TOKEN`'s groups with only its text part: every tag takes the careful path.
@@ -77,7 +76,7 @@ __all__ = ["ROOT_TAG", "Attribute", "Comment", "Element", "HtmlProblem", "Parsed
            "ProblemKind", "TextNode", "parse_fragment"]
 
 
-class ParsedBody:
+class ParsedBody(Value):
     """A plain class with slots rather than a dataclass (~0.5 ms of start-up to create),
     as `@dataclass(slots=True)` made it: compared field by field, unhashable."""
 
@@ -96,17 +95,6 @@ class ParsedBody:
         self.comments = comments
         self.problems = problems
         self.runs = runs
-
-    @recursive_repr()
-    def __repr__(self) -> str:
-        return fields_repr(self, self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return fields_of(self) == fields_of(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 def parse_fragment(text: str, start: int, end: int) -> ParsedBody:

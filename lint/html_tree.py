@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from reprlib import recursive_repr
 
 from lint.html_names import (
     BLOCK_ELEMENTS,
@@ -20,7 +19,7 @@ from lint.html_names import (
     TRANSPARENT_ELEMENTS,
     VOID_ELEMENTS,
 )
-from lint.records import FRESH, fields_repr
+from lint.records import FRESH, Shown
 
 
 class ProblemKind(str, Enum):
@@ -63,7 +62,7 @@ class HtmlProblem:
 # `__init__`, `__repr__` and `__match_args__`, and identity for equality and hashing.
 
 
-class Attribute:
+class Attribute(Shown):
     __slots__ = __match_args__ = ("name", "name_start", "name_end", "value", "value_start",
                                   "value_end", "quote", "end")
 
@@ -88,16 +87,12 @@ class Attribute:
         self.quote = quote
         self.end = end
 
-    @recursive_repr()
-    def __repr__(self) -> str:
-        return fields_repr(self, self.__slots__)
-
     @property
     def start(self) -> int:
         return self.name_start
 
 
-class TextNode:
+class TextNode(Shown):
     __slots__ = __match_args__ = ("start", "end", "raw", "parent")
 
     start: int
@@ -111,16 +106,12 @@ class TextNode:
         self.raw = raw
         self.parent = parent
 
-    @recursive_repr()
-    def __repr__(self) -> str:
-        return fields_repr(self, self.__slots__)
-
     @property
     def is_whitespace(self) -> bool:
         return not self.raw.strip()
 
 
-class Comment:
+class Comment(Shown):
     __slots__ = __match_args__ = ("start", "end", "content_start", "content_end", "content")
 
     start: int
@@ -137,12 +128,8 @@ class Comment:
         self.content_end = content_end
         self.content = content
 
-    @recursive_repr()
-    def __repr__(self) -> str:
-        return fields_repr(self, self.__slots__)
 
-
-class Element:
+class Element(Shown):
     """An element of the body. `start:end` is the start tag; `close_start:close_end` the
     end tag (None when the element is void, self-closed or never closed)."""
 
@@ -179,10 +166,6 @@ class Element:
         self.close_end = close_end
         self.depth = depth
         self._content_end = _content_end
-
-    @recursive_repr()
-    def __repr__(self) -> str:
-        return fields_repr(self, self.__slots__)
 
     @property
     def is_void(self) -> bool:
